@@ -1,0 +1,27 @@
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from observatory import views
+from sightings.sitemaps import sitemaps
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("accounts/", include("accounts.urls")),
+    path("", include("sightings.urls")),
+    path("cells/", include("cells.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "observatory.views.bad_request"
+handler403 = "observatory.views.permission_denied"
+handler404 = "observatory.views.page_not_found"
+handler500 = "observatory.views.server_error"
+
+admin.site.site_header = "The Observatory"
+admin.site.site_title = "Observatory admin"
+admin.site.index_title = "Curate the Observatory"
+

@@ -1,0 +1,438 @@
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
+from taggit.managers import TaggableManager
+from taggit.models import TagBase, TaggedItemBase
+
+from accounts.roles import is_convenor
+from observatory.rendering import render_markdown
+from sightings.themes import normalise_theme
+
+
+class ShiftQuerySet(models.QuerySet):
+    def delete(self):
+        raise PermissionDenied("The five shifts are fixed and cannot be deleted.")
+
+    def with_published_counts(self):
+        return self.annotate(
+            published_count=Count(
+                "sightings", filter=Q(sightings__status=Sighting.Status.PUBLISHED)
+            )
+        )
+
+
+class Shift(models.Model):
+    slug = models.SlugField(unique=True, max_length=60)
+    name = models.CharField(max_length=80)
+    description = models.CharField(
+        max_length=300, help_text="One or two sentences shown beside the checkbox."
+    )
+    explanation = models.TextField(
+        blank=True, help_text="A longer account, shown on the shift's own page. Markdown."
+    )
+    explanation_html = models.TextField(blank=True, editable=False)
+    position = models.PositiveSmallIntegerField(unique=True)
+
+    objects = ShiftQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("sightings:shift-detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        self.explanation_html = render_markdown(self.explanation)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionDenied("The five shifts are fixed and cannot be deleted.")
+
+
+class Theme(TagBase):
+    """A free theme, shared by every sighting that names it."""
+
+    class Meta:
+        ordering = ["name"]
+
+    def save(self, *args, **kwargs):
+        self.name = normalise_theme(self.name)
+        super().save(*args, **kwargs)
+
+    def slugify(self, tag, i=None):
+        slug = slugify(tag, allow_unicode=False)[:90] or "theme"
+        return f"{slug}-{i}" if i is not None else slug
+
+    def get_absolute_url(self):
+        return reverse("sightings:theme-detail", kwargs={"slug": self.slug})
+
+
+class ThemedSighting(TaggedItemBase):
+    """Links a theme to a sighting with a real foreign key, not a generic relation."""
+
+    content_object = models.ForeignKey(
+        "Sighting", on_delete=models.CASCADE, related_name="themed_items"
+    )
+    tag = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="themed_items")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_theme_per_sighting")
+        ]
+
+
+class SightingQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Sighting.Status.PUBLISHED)
+
+    def with_shift(self, *slugs):
+        """Sightings showing any of the given shifts."""
+        slugs = [slug for slug in slugs if slug]
+        if not slugs:
+            return self
+        return self.filter(
+            pk__in=Sighting.shifts.through.objects.filter(shift__slug__in=slugs).values(
+                "sighting_id"
+            )
+        )
+
+    def with_theme(self, *slugs):
+        """Sightings tagged with any of the given theme slugs."""
+        slugs = [slug for slug in slugs if slug]
+        if not slugs:
+            return self
+        return self.filter(
+            pk__in=ThemedSighting.objects.filter(tag__slug__in=slugs).values("content_object_id")
+        )
+
+    def by(self, user):
+        return self.filter(author=user)
+
+    def awaiting_review(self):
+        return self.filter(status=Sighting.Status.SUBMITTED).order_by("submitted_at", "pk")
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+    def with_latest_outcome(self):
+        newest = FollowUp.objects.filter(sighting=OuterRef("pk")).order_by("-observed_on", "-pk")
+        return self.annotate(latest_outcome=Subquery(newest.values("outcome")[:1]))
+
+    def lasting(self):
+        return self.with_latest_outcome().filter(latest_outcome__in=FollowUp.LASTING)
+
+    def for_cards(self):
+        """What a list of sighting cards needs, in a fixed number of queries."""
+        return self.select_related("author").prefetch_related(
+            models.Prefetch("shifts", queryset=Shift.objects.order_by("position")),
+            models.Prefetch(
+                "themed_items",
+                queryset=ThemedSighting.objects.select_related("tag").order_by("tag__name"),
+                to_attr="theme_links",
+            ),
+        )
+
+
+class Sighting(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted for review"
+        PUBLISHED = "published", "Published"
+        RETURNED = "returned", "Returned for changes"
+        DECLINED = "declined", "Declined"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    class Setting(models.TextChoices):
+        HEALTH_AND_CARE = "health-and-care", "Health and care"
+        EDUCATION = "education", "Education"
+        EMPLOYMENT = "employment", "Employment"
+        HOUSING = "housing", "Housing"
+        NEIGHBOURHOOD = "neighbourhood-and-community", "Neighbourhood and community"
+        LOCAL_GOVERNMENT = "local-government", "Local government"
+        VOLUNTARY_SECTOR = "voluntary-sector", "Voluntary sector"
+        WORKPLACE = "workplace", "Workplace"
+        FAITH = "faith", "Faith"
+        JUSTICE = "justice-and-policing", "Justice and policing"
+        OTHER = "other", "Other"
+
+    class Connection(models.TextChoices):
+        BONDING = "bonding", "People like each other (bonding)"
+        BRIDGING = "bridging", "People unlike each other (bridging)"
+        BOTH = "both", "Both"
+        NOT_SURE = "not-sure", "Not sure"
+
+    EDITABLE_STATUSES = {Status.DRAFT, Status.RETURNED}
+
+    title = models.CharField("Title", max_length=120)
+    slug = models.SlugField(unique=True, max_length=140, editable=False)
+    summary = models.CharField(
+        "Summary",
+        max_length=300,
+        blank=True,
+        help_text="In a sentence or two",
+    )
+    story = models.TextField(
+        "Story",
+        blank=True,
+        help_text="What did you see? You can use Markdown: *emphasis*, lists and links.",
+    )
+    story_html = models.TextField(blank=True, editable=False)
+    place = models.CharField(
+        "Place", max_length=200, blank=True, help_text='Where? For example "Hackney, London".'
+    )
+    date_observed = models.DateField("Date observed", null=True, blank=True)
+    setting = models.CharField("Setting", max_length=40, choices=Setting.choices, blank=True)
+    shifts = models.ManyToManyField(
+        Shift, related_name="sightings", blank=True, verbose_name="Shifts"
+    )
+    tags = TaggableManager(
+        "Themes",
+        through=ThemedSighting,
+        blank=True,
+        help_text="Optional, up to ten, separated by commas.",
+    )
+    connection = models.CharField(
+        "Connection",
+        max_length=20,
+        choices=Connection.choices,
+        blank=True,
+        help_text="Who was brought together?",
+    )
+    source_url = models.URLField("Source link", blank=True, max_length=500)
+    consent = models.BooleanField(
+        "Consent",
+        default=False,
+        help_text="No one can be identified in this sighting without their consent.",
+    )
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sightings",
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    feedback = models.TextField(
+        "Reviewer feedback",
+        blank=True,
+        help_text="Why it was returned or declined, shown to the author.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SightingQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["story_html"])
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="sighting_status_published"),
+            models.Index(fields=["status", "submitted_at"], name="sighting_status_submitted"),
+            models.Index(fields=["status", "date_observed"], name="sighting_status_observed"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("sightings:detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        self.story_html = render_markdown(self.story)
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self):
+        base = slugify(self.title)[:120].strip("-") or "sighting"
+        taken = set(
+            Sighting.objects.filter(slug__startswith=base).values_list("slug", flat=True)
+        )
+        if base not in taken:
+            return base
+        suffix = 2
+        while f"{base}-{suffix}" in taken:
+            suffix += 1
+        return f"{base}-{suffix}"
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def themes(self):
+        """The sighting's themes, from the card prefetch when there is one."""
+        if hasattr(self, "theme_links"):
+            return [link.tag for link in self.theme_links]
+        return list(self.tags.order_by("name"))
+
+    def is_visible_to(self, user):
+        return self.is_public or self.is_author(user) or is_convenor(user)
+
+    def is_author(self, user):
+        return user.is_authenticated and self.author_id == user.pk
+
+    def can_edit(self, user):
+        return self.is_author(user) and self.status in self.EDITABLE_STATUSES
+
+    def missing_for_submission(self):
+        """The required fields still empty, by field name."""
+        required = ["title", "summary", "story", "place", "date_observed", "setting"]
+        missing = [name for name in required if not getattr(self, name)]
+        if not self.consent:
+            missing.append("consent")
+        if self.pk and not self.shifts.exists():
+            missing.append("shifts")
+        return missing
+
+    def _change_status(self, to, *, by, allowed_from, note="", **fields):
+        if self.status not in allowed_from:
+            raise ValidationError(
+                f"A sighting that is {self.get_status_display().lower()} cannot be "
+                f"{StatusChange.Action(to).label.lower()}."
+            )
+        with transaction.atomic():
+            previous = self.status
+            self.status = to
+            for name, value in fields.items():
+                setattr(self, name, value)
+            self.save()
+            StatusChange.objects.create(
+                sighting=self, actor=by, from_status=previous, to_status=to, note=note
+            )
+
+    def submit(self, *, by):
+        if not self.is_author(by):
+            raise PermissionDenied("Only the author may submit a sighting for review.")
+        if missing := self.missing_for_submission():
+            raise ValidationError(f"Complete these before submitting: {', '.join(missing)}.")
+        self._change_status(
+            self.Status.SUBMITTED,
+            by=by,
+            allowed_from={self.Status.DRAFT, self.Status.RETURNED},
+            submitted_at=timezone.now(),
+        )
+
+    def publish(self, *, by):
+        _require_convenor(by)
+        self._change_status(
+            self.Status.PUBLISHED,
+            by=by,
+            allowed_from={self.Status.SUBMITTED},
+            published_at=timezone.now(),
+            feedback="",
+        )
+
+    def return_to_author(self, *, by, feedback):
+        _require_convenor(by)
+        if not feedback.strip():
+            raise ValidationError("Say what the author should change.")
+        self._change_status(
+            self.Status.RETURNED,
+            by=by,
+            allowed_from={self.Status.SUBMITTED},
+            note=feedback,
+            feedback=feedback,
+        )
+
+    def decline(self, *, by, reason):
+        _require_convenor(by)
+        if not reason.strip():
+            raise ValidationError("Give the author a reason for declining.")
+        self._change_status(
+            self.Status.DECLINED,
+            by=by,
+            allowed_from={self.Status.SUBMITTED},
+            note=reason,
+            feedback=reason,
+        )
+
+    def withdraw(self, *, by):
+        if not self.is_author(by):
+            raise PermissionDenied("Only the author may withdraw a sighting.")
+        self._change_status(
+            self.Status.WITHDRAWN,
+            by=by,
+            allowed_from=set(self.Status) - {self.Status.WITHDRAWN},
+        )
+
+
+def _require_convenor(user):
+    if not is_convenor(user):
+        raise PermissionDenied("Only convenors may review sightings.")
+
+
+class StatusChange(models.Model):
+    """One step in a sighting's life: who moved it, when, and what they said."""
+
+    class Action(models.TextChoices):
+        DRAFT = "draft", "Saved as a draft"
+        SUBMITTED = "submitted", "Submitted for review"
+        PUBLISHED = "published", "Published"
+        RETURNED = "returned", "Returned with feedback"
+        DECLINED = "declined", "Declined"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    sighting = models.ForeignKey(Sighting, on_delete=models.CASCADE, related_name="changes")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    from_status = models.CharField(max_length=20, choices=Sighting.Status.choices)
+    to_status = models.CharField(max_length=20, choices=Action.choices)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_to_status_display()}: {self.sighting}"
+
+
+class FollowUp(models.Model):
+    """Is it still happening? A later look at a published sighting."""
+
+    class Outcome(models.TextChoices):
+        STILL_HAPPENING = "still-happening", "Still happening"
+        GROWN = "grown", "Grown"
+        FADED = "faded", "Faded"
+        STOPPED = "stopped", "Stopped"
+
+    LASTING = [Outcome.STILL_HAPPENING, Outcome.GROWN]
+
+    sighting = models.ForeignKey(Sighting, on_delete=models.CASCADE, related_name="follow_ups")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="follow_ups"
+    )
+    observed_on = models.DateField("Date", default=timezone.localdate)
+    outcome = models.CharField("Is it still happening?", max_length=20, choices=Outcome.choices)
+    note = models.CharField("Note", max_length=500, help_text="A sentence or two on what changed.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-observed_on", "-pk"]
+        indexes = [models.Index(fields=["sighting", "-observed_on"], name="followup_newest")]
+
+    def __str__(self):
+        return f"{self.get_outcome_display()} ({self.observed_on:%d %B %Y})"
+
+    @property
+    def is_lasting(self):
+        return self.outcome in self.LASTING
+
+    @staticmethod
+    def may_add(sighting, user):
+        return sighting.is_public and (sighting.is_author(user) or is_convenor(user))
