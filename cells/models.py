@@ -57,7 +57,9 @@ class Cell(models.Model):
         help_text="Naming someone here puts them in the Convenors group.",
     )
     is_active = models.BooleanField(
-        "Active", default=True, help_text="A closed cell keeps its notes public but takes no new ones."
+        "Active",
+        default=True,
+        help_text="A closed cell keeps its notes public but takes no new ones.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -70,14 +72,14 @@ class Cell(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("cells:detail", kwargs={"slug": self.slug})
-
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(Cell.objects.all(), self.name, "cell")
         self.purpose_html = render_markdown(self.purpose)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("cells:detail", kwargs={"slug": self.slug})
 
     def is_convened_by(self, user):
         if not user.is_authenticated:
@@ -158,15 +160,15 @@ class CellNote(models.Model):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("cells:note-detail", kwargs={"slug": self.cell.slug, "note_slug": self.slug})
-
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self.cell.notes.all(), self.title, "note")
         self.body_html = render_markdown(self.body)
         self.topics_next_html = render_markdown(self.topics_next)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("cells:note-detail", kwargs={"slug": self.cell.slug, "note_slug": self.slug})
 
     @property
     def is_public(self):

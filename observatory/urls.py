@@ -24,4 +24,3 @@ handler500 = "observatory.views.server_error"
 admin.site.site_header = "The Observatory"
 admin.site.site_title = "Observatory admin"
 admin.site.index_title = "Curate the Observatory"
-

@@ -46,19 +46,32 @@ class Shift(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("sightings:shift-detail", kwargs={"slug": self.slug})
-
     def save(self, *args, **kwargs):
         self.explanation_html = render_markdown(self.explanation)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("sightings:shift-detail", kwargs={"slug": self.slug})
 
     def delete(self, *args, **kwargs):
         raise PermissionDenied("The five shifts are fixed and cannot be deleted.")
 
 
+class ThemeQuerySet(models.QuerySet):
+    def with_published_counts(self):
+        """Themes carried by at least one published sighting, with how many."""
+        return self.annotate(
+            published_count=Count(
+                "themed_items",
+                filter=Q(themed_items__content_object__status=Sighting.Status.PUBLISHED),
+            )
+        ).filter(published_count__gt=0)
+
+
 class Theme(TagBase):
     """A free theme, shared by every sighting that names it."""
+
+    objects = ThemeQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -85,7 +98,9 @@ class ThemedSighting(TaggedItemBase):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_theme_per_sighting")
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="unique_theme_per_sighting"
+            )
         ]
 
 
@@ -245,20 +260,18 @@ class Sighting(models.Model):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("sightings:detail", kwargs={"slug": self.slug})
-
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self._unique_slug()
         self.story_html = render_markdown(self.story)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("sightings:detail", kwargs={"slug": self.slug})
+
     def _unique_slug(self):
         base = slugify(self.title)[:120].strip("-") or "sighting"
-        taken = set(
-            Sighting.objects.filter(slug__startswith=base).values_list("slug", flat=True)
-        )
+        taken = set(Sighting.objects.filter(slug__startswith=base).values_list("slug", flat=True))
         if base not in taken:
             return base
         suffix = 2

@@ -1,0 +1,112 @@
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from simple_history.admin import SimpleHistoryAdmin
+
+from sightings.models import FollowUp, Shift, Sighting, StatusChange, Theme, ThemedSighting
+
+
+@admin.register(Shift)
+class ShiftAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position", "description"]
+    readonly_fields = ["slug", "position"]
+    fields = ["name", "slug", "position", "description", "explanation"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ThemedSightingInline(admin.TabularInline):
+    model = ThemedSighting
+    extra = 0
+    autocomplete_fields = ["tag"]
+    verbose_name = "theme"
+
+
+class FollowUpInline(admin.TabularInline):
+    model = FollowUp
+    extra = 0
+    fields = ["observed_on", "outcome", "note", "author"]
+    raw_id_fields = ["author"]
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = StatusChange
+    extra = 0
+    fields = ["created_at", "actor", "from_status", "to_status", "note"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.action(description="Publish the selected submitted sightings")
+def publish_selected(modeladmin, request, queryset):
+    published = 0
+    for sighting in queryset:
+        try:
+            sighting.publish(by=request.user)
+        except (ValidationError, PermissionDenied) as error:
+            modeladmin.message_user(request, f"{sighting}: {error}", messages.WARNING)
+        else:
+            published += 1
+    modeladmin.message_user(request, f"Published {published} sighting(s).")
+
+
+@admin.register(Sighting)
+class SightingAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "title",
+        "status",
+        "author",
+        "place",
+        "setting",
+        "date_observed",
+        "published_at",
+    ]
+    list_filter = ["status", "shifts", "setting", "connection"]
+    search_fields = ["title", "summary", "place", "author__username", "author__email"]
+    date_hierarchy = "date_observed"
+    readonly_fields = ["slug", "status", "created_at", "updated_at", "submitted_at", "published_at"]
+    raw_id_fields = ["author"]
+    filter_horizontal = ["shifts"]
+    inlines = [ThemedSightingInline, FollowUpInline, StatusChangeInline]
+    actions = [publish_selected]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "story", "place", "date_observed"]}),
+        ("Tagging", {"fields": ["setting", "shifts", "connection", "source_url", "consent"]}),
+        (
+            "Review",
+            {
+                "fields": [
+                    "author",
+                    "status",
+                    "feedback",
+                    "created_at",
+                    "updated_at",
+                    "submitted_at",
+                    "published_at",
+                ]
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author")
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    ordering = ["name"]
+
+
+@admin.register(FollowUp)
+class FollowUpAdmin(SimpleHistoryAdmin):
+    list_display = ["sighting", "outcome", "observed_on", "author"]
+    list_filter = ["outcome"]
+    raw_id_fields = ["sighting", "author"]

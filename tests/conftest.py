@@ -1,0 +1,58 @@
+import os
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+
+from accounts.roles import CONVENORS_GROUP
+from tests import factories
+
+# Playwright's synchronous API runs an event loop in the test's thread; the live
+# server and the test's own database calls are still ordinary synchronous code.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache(request):
+    """Rate-limit counters and cached counts start empty in every test that has a database.
+
+    The cache lives in the database, in a table that a transactional test's flush skips.
+    """
+    uses_database = request.node.get_closest_marker("django_db") or DATABASE_FIXTURES & set(
+        request.fixturenames
+    )
+    if uses_database:
+        transactional = "transactional_db" in request.fixturenames
+        request.getfixturevalue("transactional_db" if transactional else "db")
+        cache.clear()
+    yield
+
+
+@pytest.fixture
+def practitioner(db):
+    return factories.UserFactory(first_name="Priya")
+
+
+@pytest.fixture
+def author(db):
+    return factories.UserFactory(first_name="Ade")
+
+
+@pytest.fixture
+def convenor(db):
+    user = factories.UserFactory(first_name="Carys")
+    user.groups.add(Group.objects.get_or_create(name=CONVENORS_GROUP)[0])
+    return user
+
+
+@pytest.fixture
+def staff(db):
+    return factories.UserFactory(first_name="Sam", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def published_sighting(db, author):
+    return factories.SightingFactory(author=author, published=True)
