@@ -164,7 +164,6 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "The Observatory <observatory@localhost>")
 
-TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_TAGS_FROM_STRING = "sightings.themes.parse_themes"
 TAGGIT_STRING_FROM_TAGS = "sightings.themes.themes_to_text"
 

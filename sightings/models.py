@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
-from taggit.managers import TaggableManager
+from taggit.managers import TaggableManager, _TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from accounts.roles import is_convenor
@@ -86,6 +86,26 @@ class Theme(TagBase):
 
     def get_absolute_url(self):
         return reverse("sightings:theme-detail", kwargs={"slug": self.slug})
+
+
+class ThemeManager(_TaggableManager):
+    """Normalises theme names however they arrive: from a form, the admin or code."""
+
+    def _to_tag_model_instances(self, tags, tag_kwargs):
+        return super()._to_tag_model_instances(_normalised(tags), tag_kwargs)
+
+    def remove(self, *tags):
+        return super().remove(*_normalised(tags))
+
+
+def _normalised(tags):
+    result = []
+    for tag in tags:
+        if isinstance(tag, str):
+            tag = normalise_theme(tag)
+        if tag and tag not in result:
+            result.append(tag)
+    return result
 
 
 class ThemedSighting(TaggedItemBase):
@@ -211,6 +231,7 @@ class Sighting(models.Model):
     tags = TaggableManager(
         "Themes",
         through=ThemedSighting,
+        manager=ThemeManager,
         blank=True,
         help_text="Optional, up to ten, separated by commas.",
     )

@@ -1,0 +1,81 @@
+"""Each page runs a fixed number of queries, however many items it shows."""
+
+import pytest
+
+from tests.factories import (
+    CellFactory,
+    CellNoteFactory,
+    FollowUpFactory,
+    SightingFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [5, 50]
+THEMES = ["food", "loneliness", "mutual aid", "housing"]
+SHIFTS = ["me-to-we", "doubting-to-trusting", "controlling-to-enabling"]
+
+
+def make_sightings(count):
+    author = UserFactory()
+    sightings = [
+        SightingFactory(
+            published=True,
+            author=author,
+            shifts=SHIFTS[: 1 + n % 3],
+            themes=THEMES[: 1 + n % 4],
+        )
+        for n in range(count)
+    ]
+    for sighting in sightings[:3]:
+        FollowUpFactory(sighting=sighting)
+    return sightings
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_home_page_queries_are_bounded(client, django_assert_max_num_queries, count):
+    sightings = make_sightings(count)
+    CellNoteFactory.create_batch(3, published=True, sightings=sightings[:3])
+    with django_assert_max_num_queries(8):
+        assert client.get("/").status_code == 200
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_sighting_list_queries_are_bounded(client, django_assert_max_num_queries, count):
+    make_sightings(count)
+    with django_assert_max_num_queries(9):
+        assert client.get("/sightings/?shift=me-to-we&theme=food").status_code == 200
+    with django_assert_max_num_queries(9):
+        assert client.get("/sightings/?page=2").status_code == 200
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_sighting_detail_queries_are_bounded(client, django_assert_max_num_queries, count):
+    sightings = make_sightings(count)
+    target = sightings[0]
+    for _ in range(3):
+        CellNoteFactory(published=True, sightings=sightings)
+    with django_assert_max_num_queries(8):
+        assert client.get(target.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_theme_and_shift_pages_queries_are_bounded(client, django_assert_max_num_queries, count):
+    make_sightings(count)
+    for url in ["/themes/", "/themes/food/", "/shifts/", "/shifts/me-to-we/"]:
+        with django_assert_max_num_queries(7):
+            assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_cell_pages_queries_are_bounded(client, django_assert_max_num_queries, count):
+    sightings = make_sightings(count)
+    cell = CellFactory(convenors=UserFactory.create_batch(3))
+    notes = [CellNoteFactory(cell=cell, published=True, sightings=sightings) for _ in range(4)]
+    with django_assert_max_num_queries(6):
+        assert client.get("/cells/").status_code == 200
+    with django_assert_max_num_queries(8):
+        assert client.get(cell.get_absolute_url()).status_code == 200
+    with django_assert_max_num_queries(10):
+        assert client.get(notes[1].get_absolute_url()).status_code == 200
