@@ -23,7 +23,7 @@ class ShiftQuerySet(models.QuerySet):
             published_count=Count(
                 "sightings", filter=Q(sightings__status=Sighting.Status.PUBLISHED)
             )
-        )
+        ).order_by("position")
 
 
 class Shift(models.Model):
