@@ -163,6 +163,11 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "The Observatory <observatory@localhost>")
+# Where links in emails sent outside a request (review decisions) point.
+SITE_URL = os.environ.get(
+    "DJANGO_SITE_URL",
+    f"{'http' if DEBUG else 'https'}://{ALLOWED_HOSTS[0] if ALLOWED_HOSTS else 'localhost'}",
+)
 
 TAGGIT_TAGS_FROM_STRING = "sightings.themes.parse_themes"
 TAGGIT_STRING_FROM_TAGS = "sightings.themes.themes_to_text"

@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("", include("sightings.urls")),
     path("cells/", include("cells.urls")),
+    path("review/", include("sightings.review_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -11,7 +11,8 @@ from taggit.models import TagBase, TaggedItemBase
 
 from accounts.roles import is_convenor
 from observatory.rendering import render_markdown
-from sightings.themes import normalise_theme
+from sightings.notifications import email_author_about
+from sightings.themes import MAX_THEMES, normalise_theme
 
 
 class ShiftQuerySet(models.QuerySet):
@@ -87,6 +88,42 @@ class Theme(TagBase):
     def get_absolute_url(self):
         return reverse("sightings:theme-detail", kwargs={"slug": self.slug})
 
+    def rename(self, name):
+        """Give the theme a new name (and address); every sighting keeps it."""
+        name = normalise_theme(name)
+        if not name:
+            raise ValidationError("A theme needs a name.")
+        if Theme.objects.filter(name=name).exclude(pk=self.pk).exists():
+            raise ValidationError(f"There is already a theme called “{name}”: merge them instead.")
+        self.name = name
+        self.slug = self._unique_slug_for(name)
+        self.save()
+
+    def merge_into(self, target):
+        """Move every sighting from this theme to `target`, then remove this one.
+
+        A sighting that carries both themes keeps a single link, to `target`.
+        """
+        if target.pk == self.pk:
+            raise ValidationError("Choose two different themes to merge.")
+        with transaction.atomic():
+            already_there = ThemedSighting.objects.filter(tag=target).values("content_object_id")
+            self.themed_items.filter(content_object_id__in=already_there).delete()
+            self.themed_items.update(tag=target)
+            self.delete()
+
+    def _unique_slug_for(self, name):
+        base = self.slugify(name)
+        taken = set(
+            Theme.objects.exclude(pk=self.pk)
+            .filter(slug__startswith=base)
+            .values_list("slug", flat=True)
+        )
+        slug, suffix = base, 1
+        while slug in taken:
+            slug, suffix = self.slugify(name, suffix), suffix + 1
+        return slug
+
 
 class ThemeManager(_TaggableManager):
     """Normalises theme names however they arrive: from a form, the admin or code."""
@@ -122,6 +159,10 @@ class ThemedSighting(TaggedItemBase):
                 fields=["content_object", "tag"], name="unique_theme_per_sighting"
             )
         ]
+
+
+# Addresses under /sightings/ that a sighting's own slug must never shadow.
+RESERVED_SLUGS = {"new", "feed"}
 
 
 class SightingQuerySet(models.QuerySet):
@@ -292,6 +333,8 @@ class Sighting(models.Model):
 
     def _unique_slug(self):
         base = slugify(self.title)[:120].strip("-") or "sighting"
+        if base in RESERVED_SLUGS:
+            base = f"{base}-sighting"
         taken = set(Sighting.objects.filter(slug__startswith=base).values_list("slug", flat=True))
         if base not in taken:
             return base
@@ -320,6 +363,20 @@ class Sighting(models.Model):
     def can_edit(self, user):
         return self.is_author(user) and self.status in self.EDITABLE_STATUSES
 
+    def can_withdraw(self, user):
+        return self.is_author(user) and self.status != self.Status.WITHDRAWN
+
+    def submission_problems(self):
+        """Why this sighting may not go to review (or be published) yet; empty when it may."""
+        problems = []
+        if missing := self.missing_for_submission():
+            problems.append(f"Complete these before submitting: {', '.join(missing)}.")
+        if self.date_observed and self.date_observed > timezone.localdate():
+            problems.append("The date observed cannot be in the future.")
+        if self.pk and self.tags.count() > MAX_THEMES:
+            problems.append(f"A sighting can have at most {MAX_THEMES} themes.")
+        return problems
+
     def missing_for_submission(self):
         """The required fields still empty, by field name."""
         required = ["title", "summary", "story", "place", "date_observed", "setting"]
@@ -342,15 +399,15 @@ class Sighting(models.Model):
             for name, value in fields.items():
                 setattr(self, name, value)
             self.save()
-            StatusChange.objects.create(
+            return StatusChange.objects.create(
                 sighting=self, actor=by, from_status=previous, to_status=to, note=note
             )
 
     def submit(self, *, by):
         if not self.is_author(by):
             raise PermissionDenied("Only the author may submit a sighting for review.")
-        if missing := self.missing_for_submission():
-            raise ValidationError(f"Complete these before submitting: {', '.join(missing)}.")
+        if problems := self.submission_problems():
+            raise ValidationError(problems)
         self._change_status(
             self.Status.SUBMITTED,
             by=by,
@@ -360,37 +417,42 @@ class Sighting(models.Model):
 
     def publish(self, *, by):
         _require_convenor(by)
-        self._change_status(
+        if self.status == self.Status.SUBMITTED and (problems := self.submission_problems()):
+            raise ValidationError(problems)
+        change = self._change_status(
             self.Status.PUBLISHED,
             by=by,
             allowed_from={self.Status.SUBMITTED},
             published_at=timezone.now(),
             feedback="",
         )
+        _tell_the_author(change)
 
     def return_to_author(self, *, by, feedback):
         _require_convenor(by)
         if not feedback.strip():
             raise ValidationError("Say what the author should change.")
-        self._change_status(
+        change = self._change_status(
             self.Status.RETURNED,
             by=by,
             allowed_from={self.Status.SUBMITTED},
             note=feedback,
             feedback=feedback,
         )
+        _tell_the_author(change)
 
     def decline(self, *, by, reason):
         _require_convenor(by)
         if not reason.strip():
             raise ValidationError("Give the author a reason for declining.")
-        self._change_status(
+        change = self._change_status(
             self.Status.DECLINED,
             by=by,
             allowed_from={self.Status.SUBMITTED},
             note=reason,
             feedback=reason,
         )
+        _tell_the_author(change)
 
     def withdraw(self, *, by):
         if not self.is_author(by):
@@ -405,6 +467,11 @@ class Sighting(models.Model):
 def _require_convenor(user):
     if not is_convenor(user):
         raise PermissionDenied("Only convenors may review sightings.")
+
+
+def _tell_the_author(change):
+    # After the commit, so nobody is told of a decision that was rolled back.
+    transaction.on_commit(lambda: email_author_about(change))
 
 
 class StatusChange(models.Model):

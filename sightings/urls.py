@@ -1,14 +1,19 @@
 from django.urls import path
 
-from sightings import views
+from sightings import authoring, views
 
 app_name = "sightings"
 
 urlpatterns = [
     path("sightings/", views.sighting_list, name="list"),
+    path("sightings/new/", authoring.sighting_new, name="new"),
     path("sightings/<slug:slug>/", views.sighting_detail, name="detail"),
     path("shifts/", views.shift_list, name="shift-list"),
     path("shifts/<slug:slug>/", views.shift_detail, name="shift-detail"),
     path("themes/", views.theme_list, name="theme-list"),
     path("themes/<slug:slug>/", views.theme_detail, name="theme-detail"),
+    path("sightings/<slug:slug>/edit/", authoring.sighting_edit, name="edit"),
+    path("sightings/<slug:slug>/withdraw/", authoring.sighting_withdraw, name="withdraw"),
+    path("sightings/<slug:slug>/follow-up/", authoring.follow_up_new, name="follow-up"),
+    path("me/", authoring.my_sightings, name="mine"),
 ]

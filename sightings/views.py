@@ -4,6 +4,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from sightings import authoring
 from sightings.filters import SightingFilter
 from sightings.models import FollowUp, Shift, Sighting, Theme
 
@@ -54,6 +55,7 @@ def sighting_detail(request, slug):
             .select_related("cell")
             .order_by("-met_on"),
             "may_follow_up": FollowUp.may_add(sighting, request.user),
+            **authoring.detail_context(sighting, request.user),
         },
     )
 

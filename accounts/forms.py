@@ -1,0 +1,125 @@
+from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import AuthenticationForm
+
+PASSWORD_HELP = "At least eight characters, not only numbers and not a common password."
+
+
+class HoneypotMixin(forms.Form):
+    """A field that people never see and so leave empty; form-filling robots do not.
+
+    It is hidden by the stylesheet, not by a type="hidden" input, because robots skip
+    hidden inputs but fill every visible-looking text box.
+    """
+
+    website = forms.CharField(
+        label="Leave this box empty",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean_website(self):
+        if self.cleaned_data["website"]:
+            raise forms.ValidationError("This form could not be accepted. Please try again.")
+        return ""
+
+
+class SignupForm(HoneypotMixin):
+    email = forms.EmailField(
+        label="Email address",
+        max_length=150,
+        help_text="You sign in with it; we never show it to anyone.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    display_name = forms.CharField(
+        label="Display name",
+        max_length=150,
+        help_text="Shown beside the sightings you post, for example “Priya, Hackney”.",
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+    )
+    password = forms.CharField(
+        label="Password",
+        strip=False,
+        help_text=PASSWORD_HELP,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    field_order = ["email", "display_name", "password", "website"]
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        users = get_user_model().objects
+        if users.filter(email__iexact=email).exists() or users.filter(username=email).exists():
+            raise forms.ValidationError(
+                "An account already uses this email address. Sign in, or reset your password."
+            )
+        return email
+
+    def clean_display_name(self):
+        name = " ".join(self.cleaned_data["display_name"].split())
+        if "@" in name:
+            raise forms.ValidationError("Choose a name rather than an email address.")
+        return name
+
+    def clean(self):
+        cleaned = super().clean()
+        password = cleaned.get("password")
+        if password and not self.has_error("email"):
+            candidate = get_user_model()(
+                username=cleaned.get("email", ""),
+                email=cleaned.get("email", ""),
+                first_name=cleaned.get("display_name", ""),
+            )
+            try:
+                password_validation.validate_password(password, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+    def save(self):
+        data = self.cleaned_data
+        # The email address doubles as the username, so it is unique and the
+        # email-or-username sign-in finds it; public_name never shows it.
+        return get_user_model().objects.create_user(
+            username=data["email"],
+            email=data["email"],
+            password=data["password"],
+            first_name=data["display_name"],
+        )
+
+
+class LoginForm(AuthenticationForm):
+    username = forms.CharField(
+        label="Email address",
+        max_length=254,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
+    password = forms.CharField(
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": (
+            "That email address and password do not match an account. "
+            "Check them and try again, or reset your password."
+        ),
+    }
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "Current password"
+        self.fields["new_password1"].help_text = PASSWORD_HELP
+        self.fields["new_password2"].label = "New password again"
+
+
+class SetPasswordForm(auth_forms.SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].help_text = PASSWORD_HELP
+        self.fields["new_password2"].label = "New password again"

@@ -1,0 +1,218 @@
+"""Writing, withdrawing and following up sightings: the pages behind an account."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, Max
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django_ratelimit.core import is_ratelimited
+
+from accounts.roles import is_convenor
+from sightings.forms import FollowUpForm, SightingForm
+from sightings.models import FollowUp, Sighting, Theme
+
+# Enough for anyone writing up a busy week, too few for a flood of spam.
+SUBMISSION_RATE = "20/h"
+FOLLOW_UP_AFTER = datetime.timedelta(days=91)
+THEME_SUGGESTIONS = 300
+
+# The order of My sightings: what needs the author first, what is settled last.
+MY_GROUPS = [
+    (Sighting.Status.RETURNED, "Returned to you for changes"),
+    (Sighting.Status.DRAFT, "Drafts"),
+    (Sighting.Status.SUBMITTED, "Waiting for review"),
+    (Sighting.Status.PUBLISHED, "Published"),
+    (Sighting.Status.DECLINED, "Declined"),
+    (Sighting.Status.WITHDRAWN, "Withdrawn"),
+]
+
+
+def own_sighting(request, slug):
+    """The signed-in author's sighting; 404 if another's is not public, 403 if it is."""
+    sighting = get_object_or_404(Sighting.objects.select_related("author"), slug=slug)
+    if sighting.is_author(request.user):
+        return sighting
+    if sighting.is_visible_to(request.user):
+        raise PermissionDenied("Only its author may change this sighting.")
+    raise Http404("No sighting here.")
+
+
+def refuse_if_not_editable(request, sighting):
+    if sighting.can_edit(request.user):
+        return None
+    return render(request, "sightings/sighting_locked.html", {"sighting": sighting}, status=403)
+
+
+@login_required
+def sighting_new(request):
+    return write_sighting(request, Sighting(author=request.user))
+
+
+@login_required
+def sighting_edit(request, slug):
+    sighting = own_sighting(request, slug)
+    return refuse_if_not_editable(request, sighting) or write_sighting(request, sighting)
+
+
+def write_sighting(request, sighting):
+    # Anything but an explicit Save or Submit is a preview, so nothing is stored
+    # that the person did not ask to store.
+    action = request.POST.get("action") if request.method == "POST" else None
+    if action not in {"draft", "submit"}:
+        action = "preview"
+    form = SightingForm(request.POST or None, instance=sighting, submitting=action == "submit")
+    preview = None
+    if form.is_bound and form.is_valid():
+        if action == "draft":
+            sighting = save_draft(form)
+            messages.success(request, "Draft saved. Only you and the convenors can see it.")
+            return redirect("sightings:edit", slug=sighting.slug)
+        if action == "submit" and submit(request, form):
+            messages.success(
+                request,
+                "Thank you. Your sighting is waiting for a convenor to review it; "
+                "we will email you when they have.",
+            )
+            return redirect("sightings:mine")
+        if action == "preview":
+            preview = form.preview()
+    return render(
+        request,
+        "sightings/sighting_form.html",
+        {
+            "form": form,
+            "sighting": sighting,
+            "preview": preview,
+            "theme_options": theme_suggestions(),
+        },
+    )
+
+
+def save_draft(form):
+    with transaction.atomic():
+        return form.save()
+
+
+def submit(request, form):
+    """Save and submit together: if the model refuses, nothing is saved."""
+    if is_ratelimited(
+        request,
+        group="sightings:submit",
+        key="user",
+        rate=SUBMISSION_RATE,
+        method="POST",
+        increment=True,
+    ):
+        form.add_error(
+            None,
+            "You have submitted many sightings in the last hour. Save this one as a draft "
+            "and submit it a little later.",
+        )
+        return False
+    try:
+        with transaction.atomic():
+            sighting = form.save()
+            sighting.submit(by=request.user)
+    except (ValidationError, PermissionDenied) as error:
+        form.add_error(None, refusal(error))
+        return False
+    return True
+
+
+def refusal(error):
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return str(error) or "You may not do that."
+
+
+def theme_suggestions():
+    """The most used themes, offered while typing so that people reuse them."""
+    return (
+        Theme.objects.annotate(uses=Count("themed_items"))
+        .order_by("-uses", "name")
+        .values_list("name", flat=True)[:THEME_SUGGESTIONS]
+    )
+
+
+@login_required
+def sighting_withdraw(request, slug):
+    sighting = own_sighting(request, slug)
+    if not sighting.can_withdraw(request.user):
+        messages.info(request, "That sighting is already withdrawn.")
+        return redirect("sightings:mine")
+    if request.method == "POST":
+        try:
+            sighting.withdraw(by=request.user)
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, refusal(error))
+        else:
+            messages.success(request, f"“{sighting.title}” is withdrawn and no longer public.")
+        return redirect("sightings:mine")
+    return render(request, "sightings/sighting_confirm_withdraw.html", {"sighting": sighting})
+
+
+@login_required
+def follow_up_new(request, slug):
+    sighting = get_object_or_404(Sighting.objects.select_related("author"), slug=slug)
+    if not sighting.is_visible_to(request.user):
+        raise Http404("No sighting here.")
+    if not FollowUp.may_add(sighting, request.user):
+        raise PermissionDenied("Only its author or a convenor may follow up a published sighting.")
+    form = FollowUpForm(request.POST or None, sighting=sighting)
+    if form.is_valid():
+        form.save_for(request.user)
+        messages.success(request, "Thank you. Your follow-up now shows on the sighting.")
+        return redirect(sighting)
+    return render(request, "sightings/followup_form.html", {"form": form, "sighting": sighting})
+
+
+def due_for_follow_up(sighting, now):
+    """Published over three months ago, and not followed up in the last three."""
+    if sighting.status != Sighting.Status.PUBLISHED or not sighting.published_at:
+        return False
+    if sighting.published_at > now - FOLLOW_UP_AFTER:
+        return False
+    last = sighting.last_followed_up_on
+    return last is None or last < (now - FOLLOW_UP_AFTER).date()
+
+
+@login_required
+def my_sightings(request):
+    now = timezone.now()
+    sightings = (
+        Sighting.objects.by(request.user)
+        .annotate(last_followed_up_on=Max("follow_ups__observed_on"))
+        .prefetch_related("shifts")
+        .order_by("-updated_at", "-pk")
+    )
+    by_status = {status: [] for status, _ in MY_GROUPS}
+    for sighting in sightings:
+        sighting.follow_up_due = due_for_follow_up(sighting, now)
+        by_status[sighting.status].append(sighting)
+    groups = [
+        {"status": status, "heading": heading, "sightings": by_status[status]}
+        for status, heading in MY_GROUPS
+        if by_status[status]
+    ]
+    return render(request, "sightings/my_sightings.html", {"groups": groups})
+
+
+def history_for(sighting, user):
+    """A sighting's review history, for its author and the convenors only."""
+    if not (sighting.is_author(user) or is_convenor(user)):
+        return []
+    return list(sighting.changes.select_related("actor"))
+
+
+def detail_context(sighting, user):
+    """What the public sighting page adds for the people who may act on it."""
+    return {
+        "history": history_for(sighting, user),
+        "may_edit": sighting.can_edit(user),
+        "may_withdraw": sighting.can_withdraw(user),
+    }

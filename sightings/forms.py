@@ -1,0 +1,326 @@
+from django import forms
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.forms import HoneypotMixin
+from observatory.rendering import render_markdown
+from sightings.models import FollowUp, Shift, Sighting, Theme
+from sightings.themes import MAX_THEME_LENGTH, MAX_THEMES, normalise_theme, parse_themes
+
+THEMES_HELP = (
+    f"Optional. Up to {MAX_THEMES}, separated by commas, for example “loneliness, mutual aid”. "
+    "Use a theme that is already in use where one fits."
+)
+
+
+class ShiftChoiceField(forms.ModelMultipleChoiceField):
+    """The five shifts as checkboxes; templates show each one's description beside it."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", Shift.objects.order_by("position"))
+        kwargs.setdefault("label", "Shifts")
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("help_text", "Which of the five shifts did you see? Choose one or more.")
+        super().__init__(**kwargs)
+
+
+class ThemesField(forms.CharField):
+    """Comma-separated themes in, a clean list of theme names out."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", "Themes")
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("help_text", THEMES_HELP)
+        kwargs.setdefault("max_length", 1000)
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"list": "theme-options", "autocomplete": "off"})
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        themes = parse_themes(super().clean(value))
+        if len(themes) > MAX_THEMES:
+            raise forms.ValidationError(
+                f"Choose at most {MAX_THEMES} themes; you gave {len(themes)}."
+            )
+        if too_long := [theme for theme in themes if len(theme) > MAX_THEME_LENGTH]:
+            raise forms.ValidationError(
+                f"Keep each theme under {MAX_THEME_LENGTH} characters: “{too_long[0][:20]}…” "
+                "is too long. Separate themes with commas."
+            )
+        return themes
+
+
+def themes_as_text(sighting):
+    if not sighting.pk:
+        return ""
+    return ", ".join(theme.name for theme in sighting.tags.order_by("name"))
+
+
+def not_in_the_future(day):
+    if day and day > timezone.localdate():
+        raise forms.ValidationError("The date observed cannot be in the future.")
+
+
+class SightingForm(HoneypotMixin, forms.ModelForm):
+    """Writing a sighting: a draft needs only a title, a submission everything SPEC asks.
+
+    `submitting` switches on the rules for review, so that Save draft and Preview
+    accept a half-written sighting and Submit for review does not.
+    """
+
+    REQUIRED_TO_SUBMIT = ["summary", "story", "place", "date_observed", "setting", "shifts"]
+
+    shifts = ShiftChoiceField()
+    themes = ThemesField()
+    source_url = forms.URLField(
+        label="Source link",
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        help_text="Optional. A link to a report, post or article about it.",
+    )
+
+    class Meta:
+        model = Sighting
+        fields = [
+            "title",
+            "summary",
+            "story",
+            "place",
+            "date_observed",
+            "setting",
+            "shifts",
+            "themes",
+            "connection",
+            "source_url",
+            "consent",
+        ]
+        labels = {
+            "consent": "No one can be identified in this sighting without their consent.",
+        }
+        help_texts = {
+            "title": "A short headline, at most 120 characters.",
+            "summary": "In a sentence or two: what changed?",
+            "story": (
+                "What did you see? Who was involved, what happened and why it matters. "
+                "You can use Markdown: *emphasis*, lists and links."
+            ),
+            "place": "Where? A town, borough or neighbourhood, for example “Hackney, London”.",
+            "date_observed": "When you saw it. It cannot be in the future.",
+            "connection": "Who was brought together?",
+            "consent": "Tick to confirm. Needed before you submit it for review.",
+        }
+        error_messages = {
+            "title": {"required": "Give your sighting a title, even for a draft."},
+        }
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3, "maxlength": 300}),
+            "story": forms.Textarea(attrs={"rows": 12}),
+            "date_observed": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "connection": forms.RadioSelect,
+        }
+
+    field_order = Meta.fields + ["website"]
+
+    def __init__(self, *args, submitting=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.submitting = submitting
+        self.fields["themes"].initial = themes_as_text(self.instance)
+        self.fields["setting"].choices = [("", "Choose a setting")] + list(Sighting.Setting.choices)
+        self.fields["connection"].choices = list(Sighting.Connection.choices)
+        self.fields["connection"].required = False
+        for name in self.REQUIRED_TO_SUBMIT + ["consent"]:
+            field = self.fields[name]
+            field.help_text = f"{field.help_text} Needed to submit for review.".strip()
+        if submitting:
+            for name in self.REQUIRED_TO_SUBMIT + ["consent"]:
+                self.fields[name].required = True
+            self.fields["shifts"].error_messages["required"] = "Choose at least one shift."
+            self.fields["consent"].error_messages["required"] = (
+                "Confirm that no one can be identified without their consent."
+            )
+
+    def clean_date_observed(self):
+        day = self.cleaned_data.get("date_observed")
+        not_in_the_future(day)
+        return day
+
+    def _save_m2m(self):
+        super()._save_m2m()
+        self.instance.tags.set(self.cleaned_data["themes"])
+
+    def preview(self):
+        """What the public page would show, from the form alone: nothing is saved."""
+        sighting = self.instance
+        return {
+            "sighting": sighting,
+            "story_html": render_markdown(sighting.story),
+            "shifts": list(self.cleaned_data["shifts"]),
+            "themes": self.cleaned_data["themes"],
+        }
+
+
+class FollowUpForm(forms.ModelForm):
+    class Meta:
+        model = FollowUp
+        fields = ["outcome", "observed_on", "note"]
+        labels = {"observed_on": "When did you last look?"}
+        help_texts = {"outcome": "Compared with when you first saw it."}
+        widgets = {
+            "outcome": forms.RadioSelect,
+            "observed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "note": forms.Textarea(attrs={"rows": 3, "maxlength": 500}),
+        }
+
+    def __init__(self, *args, sighting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sighting = sighting
+        self.fields["outcome"].choices = list(FollowUp.Outcome.choices)
+
+    def clean_observed_on(self):
+        day = self.cleaned_data["observed_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError("The date cannot be in the future.")
+        published = self.sighting.published_at
+        if published and day < timezone.localtime(published).date():
+            raise forms.ValidationError("The date cannot be before the sighting was published.")
+        return day
+
+    def save_for(self, author):
+        follow_up = self.save(commit=False)
+        follow_up.sighting = self.sighting
+        follow_up.author = author
+        follow_up.save()
+        return follow_up
+
+
+class ReviewForm(forms.Form):
+    """A convenor's decision, with any change to the shifts and themes it rests on."""
+
+    DECISIONS = {
+        "publish": "Publish",
+        "return": "Return with feedback",
+        "decline": "Decline",
+    }
+
+    shifts = ShiftChoiceField(help_text="Adjust if the author chose too many or too few.")
+    themes = ThemesField(help_text=f"Up to {MAX_THEMES}, separated by commas. Adjust if needed.")
+    feedback = forms.CharField(
+        label="Feedback or reason",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=(
+            "Needed to return or decline: the author reads it by email and in My sightings. "
+            "Leave empty to publish."
+        ),
+    )
+    decision = forms.ChoiceField(choices=list(DECISIONS.items()), widget=forms.HiddenInput)
+
+    def __init__(self, *args, sighting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sighting = sighting
+        self.fields["shifts"].initial = list(sighting.shifts.all())
+        self.fields["themes"].initial = themes_as_text(sighting)
+
+    def clean(self):
+        cleaned = super().clean()
+        decision = cleaned.get("decision")
+        feedback = cleaned.get("feedback", "").strip()
+        if decision == "return" and not feedback:
+            self.add_error("feedback", "Tell the author what to change before returning it.")
+        if decision == "decline" and not feedback:
+            self.add_error("feedback", "Give the author a reason for declining it.")
+        if decision == "publish" and "shifts" in cleaned and not cleaned["shifts"]:
+            self.add_error("shifts", "Choose at least one shift before publishing.")
+        return cleaned
+
+    def decide(self, by):
+        """Apply the tagging and the decision together, or neither."""
+        data = self.cleaned_data
+        sighting = self.sighting
+        with transaction.atomic():
+            sighting.shifts.set(data["shifts"])
+            sighting.tags.set(data["themes"])
+            if data["decision"] == "publish":
+                sighting.publish(by=by)
+            elif data["decision"] == "return":
+                sighting.return_to_author(by=by, feedback=data["feedback"].strip())
+            else:
+                sighting.decline(by=by, reason=data["feedback"].strip())
+        return data["decision"]
+
+
+class ThemeNameField(forms.ModelChoiceField):
+    """An existing theme, typed by name (offered from a datalist) rather than picked by id."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", Theme.objects.all())
+        kwargs.setdefault("to_field_name", "name")
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"list": "all-themes", "autocomplete": "off"})
+        )
+        kwargs.setdefault(
+            "error_messages",
+            {"invalid_choice": "There is no theme called that. Choose one from the list."},
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        return super().to_python(normalise_theme(value or ""))
+
+
+class RenameThemeForm(forms.Form):
+    theme = ThemeNameField(label="Theme to rename")
+    new_name = forms.CharField(
+        label="New name",
+        max_length=MAX_THEME_LENGTH,
+        help_text="Lower case is used for every theme. Every sighting keeps the theme.",
+    )
+
+    def clean_new_name(self):
+        name = normalise_theme(self.cleaned_data["new_name"])
+        if not name:
+            raise forms.ValidationError("Give the theme a name.")
+        return name
+
+    def clean(self):
+        cleaned = super().clean()
+        theme, name = cleaned.get("theme"), cleaned.get("new_name")
+        if theme and name:
+            if theme.name == name:
+                self.add_error("new_name", "That is already its name.")
+            elif Theme.objects.filter(name=name).exists():
+                self.add_error(
+                    "new_name", f"There is already a theme called “{name}”: merge them instead."
+                )
+        return cleaned
+
+    def save(self):
+        theme = self.cleaned_data["theme"]
+        old_name = theme.name
+        theme.rename(self.cleaned_data["new_name"])
+        return old_name, theme
+
+
+class MergeThemesForm(forms.Form):
+    source = ThemeNameField(
+        label="Merge this theme",
+        help_text="It disappears; its sightings move to the theme below.",
+    )
+    target = ThemeNameField(label="Into this theme", help_text="It stays, with both sets.")
+
+    def clean(self):
+        cleaned = super().clean()
+        source, target = cleaned.get("source"), cleaned.get("target")
+        if source and target and source.pk == target.pk:
+            self.add_error("target", "Choose a different theme to merge into.")
+        return cleaned
+
+    def save(self):
+        source, target = self.cleaned_data["source"], self.cleaned_data["target"]
+        name = source.name
+        source.merge_into(target)
+        return name, target

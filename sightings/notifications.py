@@ -1,0 +1,33 @@
+"""Emails that tell a sighting's author what a convenor decided."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from accounts.roles import public_name
+
+
+def email_author_about(change):
+    sighting = change.sighting
+    author = sighting.author
+    if author is None or not author.email:
+        return
+    context = {
+        "change": change,
+        "sighting": sighting,
+        "name": public_name(author),
+        "sighting_url": site_url(sighting.get_absolute_url()),
+        "mine_url": site_url(reverse("sightings:mine")),
+        "edit_url": site_url(reverse("sightings:edit", kwargs={"slug": sighting.slug})),
+    }
+    send_mail(
+        subject=render_to_string("sightings/email/decision_subject.txt", context).strip(),
+        message=render_to_string("sightings/email/decision.txt", context),
+        from_email=None,
+        recipient_list=[author.email],
+    )
+
+
+def site_url(path):
+    return getattr(settings, "SITE_URL", "").rstrip("/") + path

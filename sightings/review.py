@@ -1,0 +1,123 @@
+"""The convenors' pages: the review queue, one decision, and tidying the themes."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+
+from accounts.roles import is_convenor
+from observatory.rendering import render_markdown
+from sightings.authoring import history_for, refusal, theme_suggestions
+from sightings.forms import MergeThemesForm, RenameThemeForm, ReviewForm
+from sightings.models import Sighting, Theme
+
+QUEUE_PER_PAGE = 25
+THEMES_PER_PAGE = 100
+
+DECIDED = {
+    "publish": "Published “{title}”. It is now public and its author has been emailed.",
+    "return": "Returned “{title}” to its author with your feedback.",
+    "decline": "Declined “{title}”. Its author has been emailed your reason.",
+}
+
+
+def convenor_required(view):
+    @login_required
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not is_convenor(request.user):
+            raise PermissionDenied("Only convenors review sightings.")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@convenor_required
+def review_queue(request):
+    waiting = Sighting.objects.awaiting_review().select_related("author").prefetch_related("shifts")
+    page = Paginator(waiting, QUEUE_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "review/queue.html", {"page": page})
+
+
+@convenor_required
+def review_sighting(request, pk):
+    sighting = get_object_or_404(Sighting.objects.select_related("author"), pk=pk)
+    awaiting = sighting.status == Sighting.Status.SUBMITTED
+    form = ReviewForm(request.POST or None, sighting=sighting)
+    if request.method == "POST" and not awaiting:
+        messages.error(
+            request,
+            f"This sighting is {sighting.get_status_display().lower()}, so there is nothing "
+            "to decide. Nothing was changed.",
+        )
+        return redirect("review:sighting", pk=sighting.pk)
+    if form.is_bound and form.is_valid():
+        try:
+            decision = form.decide(by=request.user)
+        except (ValidationError, PermissionDenied) as error:
+            sighting.refresh_from_db()
+            messages.error(request, f"{refusal(error)} Nothing was changed.")
+        else:
+            messages.success(request, DECIDED[decision].format(title=sighting.title))
+            return redirect("review:queue")
+    return render(
+        request,
+        "review/review_sighting.html",
+        {
+            "sighting": sighting,
+            "awaiting": awaiting,
+            "form": form,
+            "preview": {
+                "sighting": sighting,
+                "story_html": render_markdown(sighting.story),
+                "shifts": list(sighting.shifts.all()),
+                "themes": [theme.name for theme in sighting.tags.order_by("name")],
+            },
+            "history": history_for(sighting, request.user),
+            "theme_options": theme_suggestions(),
+        },
+    )
+
+
+@convenor_required
+def review_themes(request):
+    action = request.POST.get("action") if request.method == "POST" else None
+    rename_form = RenameThemeForm(request.POST if action == "rename" else None, prefix="rename")
+    merge_form = MergeThemesForm(request.POST if action == "merge" else None, prefix="merge")
+    if action == "rename" and rename_form.is_valid():
+        return _apply(request, rename_form, "Renamed “{0}” to “{1.name}”.")
+    if action == "merge" and merge_form.is_valid():
+        return _apply(
+            request, merge_form, "Merged “{0}” into “{1.name}”; every sighting kept its theme."
+        )
+    themes = Theme.objects.annotate(
+        uses=Count("themed_items"),
+        published_uses=Count(
+            "themed_items",
+            filter=Q(themed_items__content_object__status=Sighting.Status.PUBLISHED),
+        ),
+    ).order_by("name")
+    return render(
+        request,
+        "review/themes.html",
+        {
+            "rename_form": rename_form,
+            "merge_form": merge_form,
+            "page": Paginator(themes, THEMES_PER_PAGE).get_page(request.GET.get("page")),
+            "all_theme_names": Theme.objects.order_by("name").values_list("name", flat=True),
+        },
+    )
+
+
+def _apply(request, form, message):
+    try:
+        before, theme = form.save()
+    except ValidationError as error:
+        messages.error(request, f"{refusal(error)} Nothing was changed.")
+    else:
+        messages.success(request, message.format(before, theme))
+    return redirect("review:themes")

@@ -1,0 +1,149 @@
+"""The journey from "I saw something" to a published sighting, in a real browser."""
+
+import importlib
+
+import pytest
+from django.contrib.auth.models import Group
+from playwright.sync_api import expect
+
+from accounts.roles import CONVENORS_GROUP
+from sightings.models import Shift, Sighting
+from tests.factories import PASSWORD, SightingFactory, UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+FIVE_SHIFTS = importlib.import_module("sightings.migrations.0002_the_five_shifts").SHIFTS
+
+
+@pytest.fixture(autouse=True)
+def five_shifts():
+    # A transactional test flushes the rows the data migration made; put them back.
+    for position, (slug, name, description, explanation) in enumerate(FIVE_SHIFTS, start=1):
+        Shift.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "description": description,
+                "explanation": explanation,
+                "position": position,
+            },
+        )
+
+
+@pytest.fixture
+def convenor_user():
+    user = UserFactory(first_name="Carys", email="carys@example.org")
+    user.groups.add(Group.objects.get_or_create(name=CONVENORS_GROUP)[0])
+    return user
+
+
+def sign_in(page, site, email, password=PASSWORD):
+    page.goto(site + "/accounts/login/")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("My sightings")
+
+
+def test_a_newcomer_posts_a_sighting_that_a_convenor_publishes(page, site, browser, convenor_user):
+    title = "Bus drivers wait for the same three pupils"
+
+    page.goto(site + "/")
+    page.get_by_role("link", name="Create an account").click()
+    page.get_by_label("Email address").fill("tomos@example.org")
+    page.get_by_label("Display name").fill("Tomos, Swansea")
+    page.get_by_label("Password").fill("harbour-lights-at-dusk")
+    page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("My sightings")
+    expect(page.get_by_text("Signed in as Tomos, Swansea")).to_be_visible()
+
+    page.get_by_role("link", name="Post a sighting").first.click()
+    page.get_by_label("Title").fill(title)
+    page.get_by_label("Summary").fill("Drivers on one rural route now wait a minute for pupils.")
+    page.get_by_label("Story").fill("The drivers *know them by name* and text the school.")
+    page.get_by_label("Place").fill("Gower, Swansea")
+    page.get_by_label("Date observed").fill("2024-05-01")
+    page.get_by_label("Setting").select_option(label="Education")
+    page.get_by_label("Doubting → Trusting").check()
+    page.get_by_label("Standardised → Personalised").check()
+    page.get_by_label("Themes").fill("School Transport, rural life")
+    page.get_by_label("Both").check()
+    page.get_by_label("No one can be identified").check()
+
+    page.get_by_role("button", name="Preview").click()
+    expect(page.get_by_role("heading", name="Preview")).to_be_visible()
+    expect(page.locator(".preview em")).to_have_text("know them by name")
+    expect(page.get_by_label("Themes")).to_have_value("School Transport, rural life")
+    expect(page.get_by_label("Doubting → Trusting")).to_be_checked()
+    assert not Sighting.objects.exists()
+
+    page.get_by_role("button", name="Submit for review").click()
+    expect(page.get_by_role("heading", name="Waiting for review")).to_be_visible()
+    sighting = Sighting.objects.get()
+    assert sighting.status == Sighting.Status.SUBMITTED
+
+    visitor = browser.new_context().new_page()
+    visitor.goto(site + "/sightings/")
+    expect(visitor.get_by_text(title)).to_have_count(0)
+    response = visitor.goto(site + sighting.get_absolute_url())
+    assert response.status == 404
+
+    convenor = browser.new_context().new_page()
+    sign_in(convenor, site, convenor_user.email)
+    convenor.get_by_role("link", name="Review", exact=True).click()
+    convenor.get_by_role("link", name=title).click()
+    expect(convenor.get_by_role("heading", name="As it will appear")).to_be_visible()
+    convenor.get_by_role("button", name="Publish").click()
+    expect(convenor.get_by_text(f"Published “{title}”")).to_be_visible()
+
+    visitor.goto(site + "/sightings/")
+    visitor.get_by_label("Doubting → Trusting").check()
+    visitor.get_by_role("button", name="Apply filters").click()
+    expect(visitor.get_by_role("link", name=title)).to_be_visible()
+
+    visitor.goto(site + "/sightings/?shift=controlling-to-enabling")
+    expect(visitor.get_by_role("link", name=title)).to_have_count(0)
+
+    visitor.goto(site + "/themes/")
+    visitor.get_by_role("link", name="school transport").click()
+    expect(visitor.get_by_role("link", name=title)).to_be_visible()
+    visitor.get_by_role("link", name=title).click()
+    expect(visitor.get_by_role("heading", level=1)).to_have_text(title)
+    expect(visitor.get_by_role("link", name="Standardised → Personalised")).to_be_visible()
+
+
+def test_a_returned_sighting_is_edited_resubmitted_and_published(
+    page, site, browser, convenor_user
+):
+    author = UserFactory(first_name="Ade", email="ade@example.org")
+    sighting = SightingFactory(author=author, submitted=True, title="Library lends tools")
+
+    convenor = browser.new_context().new_page()
+    sign_in(convenor, site, convenor_user.email)
+    convenor.goto(site + "/review/")
+    convenor.get_by_role("link", name="Library lends tools").click()
+    convenor.get_by_label("Feedback or reason").fill("Please say which library it is.")
+    convenor.get_by_role("button", name="Return with feedback").click()
+    expect(convenor.get_by_text("Returned “Library lends tools” to its author")).to_be_visible()
+
+    sign_in(page, site, author.email)
+    returned = page.locator("section", has=page.get_by_role("heading", name="Returned to you"))
+    expect(returned.get_by_text("Please say which library it is.")).to_be_visible()
+    returned.get_by_role("link", name="Edit").click()
+    expect(page.get_by_text("Please say which library it is.")).to_be_visible()
+    page.get_by_label("Place").fill("Canton Library, Cardiff")
+    page.get_by_role("button", name="Submit for review").click()
+    expect(page.get_by_role("heading", name="Waiting for review")).to_be_visible()
+
+    convenor.goto(site + "/review/")
+    convenor.get_by_role("link", name="Library lends tools").click()
+    expect(convenor.get_by_text("Canton Library, Cardiff")).to_be_visible()
+    expect(convenor.get_by_text("Please say which library it is.")).to_be_visible()
+    convenor.get_by_role("button", name="Publish").click()
+
+    visitor = browser.new_context().new_page()
+    visitor.goto(site + sighting.get_absolute_url())
+    expect(visitor.get_by_role("heading", level=1)).to_have_text("Library lends tools")
+    expect(visitor.get_by_text("Canton Library, Cardiff")).to_be_visible()
+    page.goto(site + "/me/")
+    expect(page.get_by_role("heading", name="Published")).to_be_visible()
