@@ -27,7 +27,9 @@ def next_meeting_calendar(request, cell, note):
     description = [f"The next meeting of the {cell.name} cell."]
     if note.topics_next:
         description.append(f"Topics for next time:\n{note.topics_next}")
-    description.append(f"Notes of earlier meetings: {request.build_absolute_uri(cell.get_absolute_url())}")
+    description.append(
+        f"Notes of earlier meetings: {request.build_absolute_uri(cell.get_absolute_url())}"
+    )
     event.add("description", "\n\n".join(description))
     event.add("url", request.build_absolute_uri(cell.get_absolute_url()))
     calendar.add_component(event)

@@ -61,7 +61,9 @@ class CellNoteForm(forms.ModelForm):
         cleaned = super().clean()
         met_on, next_meeting = cleaned.get("met_on"), cleaned.get("next_meeting")
         if met_on and next_meeting and timezone.localdate(next_meeting) <= met_on:
-            self.add_error("next_meeting", "The next meeting comes after the one this note records.")
+            self.add_error(
+                "next_meeting", "The next meeting comes after the one this note records."
+            )
         return cleaned
 
 

@@ -193,16 +193,16 @@ class CellNote(models.Model):
         self.render_html()
         super().save(*args, **kwargs)
 
-    def render_html(self):
-        """Renders the Markdown once, on save, and for a preview that is not saved."""
-        self.body_html = render_markdown(self.body)
-        self.topics_next_html = render_markdown(self.topics_next)
-
     def get_absolute_url(self):
         return reverse("cells:note-detail", kwargs={"slug": self.cell.slug, "note_slug": self.slug})
 
     def get_edit_url(self):
         return reverse("cells:note-edit", kwargs={"slug": self.cell.slug, "note_slug": self.slug})
+
+    def render_html(self):
+        """Renders the Markdown once, on save, and for a preview that is not saved."""
+        self.body_html = render_markdown(self.body)
+        self.topics_next_html = render_markdown(self.topics_next)
 
     @property
     def is_public(self):

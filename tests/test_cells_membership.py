@@ -1,0 +1,80 @@
+"""Naming someone a convenor of a cell puts them in the Convenors group, and back out."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from accounts.roles import CONVENORS_GROUP, is_convenor
+from tests.factories import CellFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def in_group(user):
+    return user.groups.filter(name=CONVENORS_GROUP).exists()
+
+
+def test_naming_a_convenor_puts_them_in_the_convenors_group():
+    person = UserFactory()
+    cell = CellFactory()
+    cell.convenors.add(person)
+    assert in_group(person)
+    assert is_convenor(type(person).objects.get(pk=person.pk))
+
+
+def test_removing_someone_from_their_last_cell_takes_them_out_of_the_group():
+    person = UserFactory()
+    first, second = CellFactory(convenors=[person]), CellFactory(convenors=[person])
+    first.convenors.remove(person)
+    assert in_group(person), "still convenes the second cell"
+    second.convenors.remove(person)
+    assert not in_group(person)
+
+
+def test_clearing_a_cells_convenors_takes_each_out_of_the_group():
+    people = UserFactory.create_batch(2)
+    cell = CellFactory(convenors=people)
+    cell.convenors.clear()
+    assert not any(in_group(person) for person in people)
+
+
+def test_setting_convenors_as_the_admin_does_moves_people_in_and_out():
+    leaving, staying, joining = UserFactory.create_batch(3)
+    cell = CellFactory(convenors=[leaving, staying])
+    cell.convenors.set([staying, joining])
+    assert not in_group(leaving)
+    assert in_group(staying)
+    assert in_group(joining)
+
+
+def test_changes_from_the_users_side_move_the_group_too():
+    person = UserFactory()
+    cell = CellFactory()
+    person.convened_cells.add(cell)
+    assert in_group(person)
+    person.convened_cells.clear()
+    assert not in_group(person)
+
+
+def test_deleting_a_cell_takes_its_only_convenor_out_of_the_group():
+    person = UserFactory()
+    cell = CellFactory(convenors=[person])
+    cell.delete()
+    assert not in_group(person)
+
+
+def test_the_admin_form_names_convenors(client, staff):
+    person = UserFactory()
+    client.force_login(staff)
+    response = client.post(
+        "/admin/cells/cell/add/",
+        {
+            "name": "Leadership in place",
+            "slug": "leadership-in-place",
+            "purpose": "Leaders of one town compare notes.",
+            "convenors": [person.pk],
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302
+    assert in_group(person)
+    assert Group.objects.filter(name=CONVENORS_GROUP).count() == 1
