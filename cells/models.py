@@ -143,7 +143,7 @@ class CellNote(models.Model):
     body = models.TextField(
         "Note",
         blank=True,
-        help_text="The full note: aims, presentations, discussion. You can use Markdown.",
+        help_text="The full note: aims, presentations, discussion. Markdown.",
     )
     body_html = models.TextField(blank=True, editable=False)
     topics_next = models.TextField(

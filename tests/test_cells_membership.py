@@ -1,10 +1,10 @@
-"""Naming someone a convenor of a cell puts them in the Convenors group, and back out."""
+"""Staff in the admin: naming convenors moves them in and out of the group; publishing notes."""
 
 import pytest
 from django.contrib.auth.models import Group
 
 from accounts.roles import CONVENORS_GROUP, is_convenor
-from tests.factories import CellFactory, UserFactory
+from tests.factories import CellFactory, CellNoteFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +78,18 @@ def test_the_admin_form_names_convenors(client, staff):
     assert response.status_code == 302
     assert in_group(person)
     assert Group.objects.filter(name=CONVENORS_GROUP).count() == 1
+
+
+def test_staff_publish_notes_from_the_admin_through_the_note_rules(client, staff):
+    ready = CellNoteFactory(title="Ready")
+    closed = CellNoteFactory(title="Closed cell", cell__is_active=False)
+    client.force_login(staff)
+    client.post(
+        "/admin/cells/cellnote/",
+        {"action": "publish_notes", "_selected_action": [ready.pk, closed.pk]},
+    )
+    ready.refresh_from_db()
+    closed.refresh_from_db()
+    assert ready.is_public
+    assert ready.author == staff
+    assert not closed.is_public
