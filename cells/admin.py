@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from simple_history.admin import SimpleHistoryAdmin
@@ -15,8 +16,19 @@ class CellAdmin(SimpleHistoryAdmin):
     fields = ["name", "slug", "purpose", "convenors", "is_active"]
 
 
+class CellNoteAdminForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.is_public:
+            for name in CellNote.REQUIRED_TO_PUBLISH:
+                if name in self.fields and not cleaned.get(name):
+                    self.add_error(name, "A published note needs this.")
+        return cleaned
+
+
 @admin.register(CellNote)
 class CellNoteAdmin(SimpleHistoryAdmin):
+    form = CellNoteAdminForm
     list_display = ["title", "cell", "met_on", "status", "published_at"]
     list_filter = ["status", "cell"]
     search_fields = ["title", "summary", "body"]

@@ -179,7 +179,12 @@ class CellNote(models.Model):
     class Meta:
         ordering = ["-met_on", "-pk"]
         constraints = [
-            models.UniqueConstraint(fields=["cell", "slug"], name="unique_note_slug_per_cell")
+            models.UniqueConstraint(fields=["cell", "slug"], name="unique_note_slug_per_cell"),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(met_on__isnull=False),
+                name="published_note_has_date_met",
+                violation_error_message="A published note needs the date the cell met.",
+            ),
         ]
         indexes = [models.Index(fields=["cell", "status", "-met_on"], name="note_cell_status")]
 

@@ -93,3 +93,16 @@ def test_staff_publish_notes_from_the_admin_through_the_note_rules(client, staff
     assert ready.is_public
     assert ready.author == staff
     assert not closed.is_public
+
+
+def test_the_admin_will_not_empty_a_published_notes_date(client, staff):
+    note = CellNoteFactory(published=True)
+    client.force_login(staff)
+    response = client.post(
+        f"/admin/cells/cellnote/{note.pk}/change/",
+        {"cell": note.cell.pk, "title": note.title, "met_on": "", "summary": "", "body": "x"},
+    )
+    assert response.status_code == 200
+    assert response.content.decode().count("A published note needs this.") == 2
+    note.refresh_from_db()
+    assert note.met_on is not None
