@@ -92,3 +92,35 @@ def test_a_convenor_links_two_sightings_without_javascript_and_a_visitor_reads_t
         page.goto(site + sighting.get_absolute_url())
         discussed = page.locator("section", has=page.get_by_role("heading", name="Discussed in"))
         expect(discussed.get_by_role("link", name="What lockdown taught us")).to_be_visible()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_javascript_the_picker_searches_without_reloading_the_page(shifts, page, site):
+    convenor = UserFactory(username="gwen", first_name="Gwen")
+    cell = CellFactory(convenors=[convenor])
+    SightingFactory(published=True, title="Library lends tools to neighbours")
+    SightingFactory(published=True, title="Council and food bank share a list")
+
+    page.goto(f"{site}/accounts/login/?next=/cells/{cell.slug}/notes/new/")
+    page.get_by_label("Username").fill("gwen")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label("Title (required)").fill("Typed before searching")
+    page.evaluate("window.notReloaded = true")
+
+    page.get_by_label("Words in the title").fill("library")
+    page.get_by_role("button", name="Find sightings").click()
+    page.get_by_label("Library lends tools to neighbours").check()
+    page.get_by_label("Words in the title").fill("food")
+    page.get_by_role("button", name="Find sightings").click()
+
+    expect(page.get_by_label("Council and food bank share a list")).not_to_be_checked()
+    expect(page.get_by_label("Library lends tools to neighbours")).to_be_checked()
+    expect(page.get_by_role("status")).to_have_text("1 sighting found.")
+    assert page.evaluate("window.notReloaded") is True
+
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.get_by_text("Draft saved.")).to_be_visible()
+    note = cell.notes.get()
+    assert note.title == "Typed before searching"
+    assert [s.title for s in note.sightings.all()] == ["Library lends tools to neighbours"]
