@@ -119,6 +119,9 @@ class CellNoteQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=CellNote.Status.PUBLISHED)
 
+    def drafts(self):
+        return self.filter(status=CellNote.Status.DRAFT)
+
     def newest_first(self):
         return self.order_by("-met_on", "-pk")
 

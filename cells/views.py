@@ -23,7 +23,7 @@ def cell_detail(request, slug):
         {
             "cell": cell,
             "notes": cell.published_notes().newest_first(),
-            "drafts": cell.notes.filter(status=CellNote.Status.DRAFT) if may_write else [],
+            "drafts": cell.notes.drafts().order_by("-updated_at") if may_write else [],
             "may_write": may_write,
             "shift_counts": cell.shift_counts(),
         },
