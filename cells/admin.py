@@ -1,4 +1,6 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
 from cells.models import Cell, CellNote
@@ -14,14 +16,27 @@ class CellAdmin(SimpleHistoryAdmin):
     fields = ["name", "slug", "purpose", "convenors", "is_active"]
 
 
+class CellNoteAdminForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.is_public:
+            for name in CellNote.REQUIRED_TO_PUBLISH:
+                if name in self.fields and not cleaned.get(name):
+                    self.add_error(name, "A published note needs this.")
+        return cleaned
+
+
 @admin.register(CellNote)
 class CellNoteAdmin(SimpleHistoryAdmin):
+    form = CellNoteAdminForm
     list_display = ["title", "cell", "met_on", "status", "published_at"]
     list_filter = ["status", "cell"]
     search_fields = ["title", "summary", "body"]
     date_hierarchy = "met_on"
     raw_id_fields = ["sightings", "author"]
-    readonly_fields = ["slug", "published_at"]
+    # Status moves only through CellNote.publish(), which checks who acts and what is missing.
+    readonly_fields = ["slug", "status", "published_at"]
+    actions = ["publish_notes"]
     fields = [
         "cell",
         "title",
@@ -36,3 +51,18 @@ class CellNoteAdmin(SimpleHistoryAdmin):
         "author",
         "published_at",
     ]
+
+    @admin.action(description="Publish the selected notes")
+    def publish_notes(self, request, queryset):
+        published = 0
+        for note in queryset.select_related("cell"):
+            try:
+                note.publish(by=request.user)
+            except PermissionDenied as error:
+                self.message_user(request, f"{note}: {error}", messages.ERROR)
+            except ValidationError as error:
+                self.message_user(request, f"{note}: {' '.join(error.messages)}", messages.ERROR)
+            else:
+                published += 1
+        if published:
+            self.message_user(request, f"Published {published} note(s).", messages.SUCCESS)

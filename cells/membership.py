@@ -2,11 +2,13 @@
 
 A signal rather than a model method, because `cell.convenors.add()` is called from
 the admin, the shell and tests alike, and every path must move the group with it.
+Deleting a cell removes its convenor links without an m2m_changed signal, so the
+delete signals carry the same sync.
 """
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db.models.signals import m2m_changed
+from django.db.models.signals import m2m_changed, post_delete, pre_delete
 from django.dispatch import receiver
 
 from accounts.roles import CONVENORS_GROUP
@@ -14,6 +16,9 @@ from cells.models import Cell
 
 
 def sync_convenors_group(user_ids):
+    """Each of these users is in the group exactly when they convene at least one cell."""
+    if not user_ids:
+        return
     group, _ = Group.objects.get_or_create(name=CONVENORS_GROUP)
     users = get_user_model().objects.filter(pk__in=user_ids)
     for user in users:
@@ -37,3 +42,13 @@ def convenors_changed(sender, instance, action, reverse, pk_set, **kwargs):
     else:
         user_ids = pk_set or set()
     sync_convenors_group(user_ids)
+
+
+@receiver(pre_delete, sender=Cell)
+def remember_convenors_of_deleted_cell(sender, instance, **kwargs):
+    instance._convenors_before_delete = set(instance.convenors.values_list("pk", flat=True))
+
+
+@receiver(post_delete, sender=Cell)
+def cell_deleted(sender, instance, **kwargs):
+    sync_convenors_group(getattr(instance, "_convenors_before_delete", set()))

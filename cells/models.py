@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Count, Max, Min, Prefetch, Q
 from django.urls import reverse
@@ -11,9 +11,10 @@ from observatory.rendering import render_markdown
 from sightings.models import Shift, Sighting
 
 
-def unique_slug(queryset, title, fallback, max_length=120):
+def unique_slug(queryset, title, fallback, max_length=120, reserved=()):
     base = slugify(title)[:max_length].strip("-") or fallback
     taken = set(queryset.filter(slug__startswith=base).values_list("slug", flat=True))
+    taken.update(reserved)
     slug, suffix = base, 2
     while slug in taken:
         slug, suffix = f"{base}-{suffix}", suffix + 1
@@ -86,8 +87,21 @@ class Cell(models.Model):
             return False
         return user.is_staff or self.convenors.filter(pk=user.pk).exists()
 
+    @property
+    def takes_new_notes(self):
+        return self.is_active
+
     def published_notes(self):
         return self.notes.published()
+
+    def next_meeting_note(self):
+        """The published note that names the soonest meeting still to come."""
+        return (
+            self.notes.published()
+            .filter(next_meeting__gte=timezone.now())
+            .order_by("next_meeting", "pk")
+            .first()
+        )
 
     def shift_counts(self):
         """How many of the sightings its published notes discuss show each shift."""
@@ -105,12 +119,17 @@ class CellNoteQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=CellNote.Status.PUBLISHED)
 
+    def drafts(self):
+        return self.filter(status=CellNote.Status.DRAFT)
+
     def newest_first(self):
         return self.order_by("-met_on", "-pk")
 
 
 class CellNote(models.Model):
     """The note of one meeting of a cell."""
+
+    REQUIRED_TO_PUBLISH = ["met_on", "summary", "body"]
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -119,12 +138,21 @@ class CellNote(models.Model):
     cell = models.ForeignKey(Cell, on_delete=models.PROTECT, related_name="notes")
     title = models.CharField("Title", max_length=160)
     slug = models.SlugField(max_length=180, editable=False)
-    met_on = models.DateField("Date met")
-    summary = models.TextField("Summary", help_text="What the meeting found, in a paragraph.")
-    body = models.TextField("Note", help_text="The full note. Markdown.")
+    # Only the title is needed to save a draft; publish() insists on the rest.
+    met_on = models.DateField("Date met", null=True, blank=True)
+    summary = models.TextField(
+        "Summary", blank=True, help_text="What the meeting found, in a paragraph."
+    )
+    body = models.TextField(
+        "Note",
+        blank=True,
+        help_text="The full note: aims, presentations, discussion. Markdown.",
+    )
     body_html = models.TextField(blank=True, editable=False)
     topics_next = models.TextField(
-        "Topics for next time", blank=True, help_text="Optional. Markdown."
+        "Topics for next time",
+        blank=True,
+        help_text="Optional. Questions the cell means to take up next. Markdown.",
     )
     topics_next_html = models.TextField(blank=True, editable=False)
     next_meeting = models.DateTimeField("Next meeting", null=True, blank=True)
@@ -132,6 +160,7 @@ class CellNote(models.Model):
         Sighting,
         related_name="cell_notes",
         blank=True,
+        limit_choices_to={"status": "published"},
         verbose_name="Linked sightings",
         help_text="Published sightings the meeting discussed.",
     )
@@ -153,7 +182,12 @@ class CellNote(models.Model):
     class Meta:
         ordering = ["-met_on", "-pk"]
         constraints = [
-            models.UniqueConstraint(fields=["cell", "slug"], name="unique_note_slug_per_cell")
+            models.UniqueConstraint(fields=["cell", "slug"], name="unique_note_slug_per_cell"),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(met_on__isnull=False),
+                name="published_note_has_date_met",
+                violation_error_message="A published note needs the date the cell met.",
+            ),
         ]
         indexes = [models.Index(fields=["cell", "status", "-met_on"], name="note_cell_status")]
 
@@ -162,17 +196,37 @@ class CellNote(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(self.cell.notes.all(), self.title, "note")
-        self.body_html = render_markdown(self.body)
-        self.topics_next_html = render_markdown(self.topics_next)
+            # "new" is the address of the form for writing a note.
+            self.slug = unique_slug(self.cell.notes.all(), self.title, "note", reserved={"new"})
+        self.render_html()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("cells:note-detail", kwargs={"slug": self.cell.slug, "note_slug": self.slug})
 
+    def get_edit_url(self):
+        return reverse("cells:note-edit", kwargs={"slug": self.cell.slug, "note_slug": self.slug})
+
+    def render_html(self):
+        """Renders the Markdown once, on save, and for a preview that is not saved."""
+        self.body_html = render_markdown(self.body)
+        self.topics_next_html = render_markdown(self.topics_next)
+
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED
+
+    def previous_published(self):
+        """The cell's published note that met just before this one."""
+        earlier = Q(met_on__lt=self.met_on) | Q(met_on=self.met_on, pk__lt=self.pk)
+        return self.cell.notes.published().filter(earlier).order_by("-met_on", "-pk").first()
+
+    def next_published(self):
+        later = Q(met_on__gt=self.met_on) | Q(met_on=self.met_on, pk__gt=self.pk)
+        return self.cell.notes.published().filter(later).order_by("met_on", "pk").first()
+
+    def missing_for_publishing(self):
+        return [name for name in self.REQUIRED_TO_PUBLISH if not getattr(self, name)]
 
     def public_sightings(self):
         """Linked sightings the public may see; one later withdrawn simply drops out."""
@@ -180,9 +234,14 @@ class CellNote(models.Model):
 
     def publish(self, *, by):
         if not self.cell.is_convened_by(by):
-            raise ValidationError("Only this cell's convenors may publish its notes.")
+            raise PermissionDenied("Only this cell's convenors may publish its notes.")
         if self.is_public:
             raise ValidationError("This note is already published.")
+        if not self.cell.takes_new_notes:
+            raise ValidationError("This cell has closed and publishes no new notes.")
+        if missing := self.missing_for_publishing():
+            labels = [str(self._meta.get_field(name).verbose_name) for name in missing]
+            raise ValidationError(f"Complete these before publishing: {', '.join(labels)}.")
         with transaction.atomic():
             self.status = self.Status.PUBLISHED
             self.published_at = timezone.now()

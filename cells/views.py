@@ -1,6 +1,12 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_safe
 
+from cells.calendar import next_meeting_response
+from cells.forms import CellNoteForm, SightingPickerForm, picked_sightings
 from cells.models import Cell, CellNote
 
 
@@ -10,12 +16,15 @@ def cell_list(request):
 
 def cell_detail(request, slug):
     cell = get_object_or_404(Cell.objects.for_listing(), slug=slug)
+    may_write = cell.is_convened_by(request.user)
     return render(
         request,
         "cells/cell_detail.html",
         {
             "cell": cell,
             "notes": cell.published_notes().newest_first(),
+            "drafts": cell.notes.drafts().order_by("-updated_at") if may_write else [],
+            "may_write": may_write,
             "shift_counts": cell.shift_counts(),
         },
     )
@@ -25,9 +34,9 @@ def note_detail(request, slug, note_slug):
     note = get_object_or_404(
         CellNote.objects.select_related("cell", "author"), cell__slug=slug, slug=note_slug
     )
-    if not note.is_public and not note.cell.is_convened_by(request.user):
+    may_edit = note.cell.is_convened_by(request.user)
+    if not note.is_public and not may_edit:
         raise Http404("No note here.")
-    published = note.cell.notes.published()
     return render(
         request,
         "cells/cellnote_detail.html",
@@ -35,7 +44,101 @@ def note_detail(request, slug, note_slug):
             "note": note,
             "cell": note.cell,
             "sightings": note.public_sightings(),
-            "previous_note": published.filter(met_on__lt=note.met_on).newest_first().first(),
-            "next_note": published.filter(met_on__gt=note.met_on).order_by("met_on").first(),
+            "may_edit": may_edit,
+            "previous_note": note.previous_published() if note.is_public else None,
+            "next_note": note.next_published() if note.is_public else None,
         },
     )
+
+
+@require_safe
+def next_meeting_ics(request, slug):
+    cell = get_object_or_404(Cell, slug=slug)
+    note = cell.next_meeting_note()
+    if note is None:
+        raise Http404("This cell has no meeting arranged.")
+    return next_meeting_response(request, cell, note)
+
+
+@login_required
+def note_create(request, slug):
+    cell = get_object_or_404(Cell, slug=slug)
+    if not cell.is_convened_by(request.user):
+        raise PermissionDenied("Only this cell's convenors write its notes.")
+    if not cell.takes_new_notes:
+        messages.warning(request, "This cell has closed and takes no new notes.")
+        return redirect(cell)
+    return note_form(request, cell, CellNote(cell=cell, author=request.user))
+
+
+@login_required
+def note_edit(request, slug, note_slug):
+    note = get_object_or_404(
+        CellNote.objects.select_related("cell"), cell__slug=slug, slug=note_slug
+    )
+    if not note.cell.is_convened_by(request.user):
+        # Never reveal that a draft exists to someone who may not see it.
+        if not note.is_public:
+            raise Http404("No note here.")
+        raise PermissionDenied("Only this cell's convenors edit its notes.")
+    return note_form(request, note.cell, note)
+
+
+def note_form(request, cell, note):
+    """Write or edit a note: find sightings to link, save a draft, preview or publish.
+
+    Every button posts the whole form, so searching for sightings or previewing keeps
+    everything typed so far, and the picks travel as ticked checkboxes.
+    """
+    action = request.POST.get("action", "save") if request.method == "POST" else "show"
+    publishing = action == "publish" or note.is_public
+    preview = None
+
+    if action in {"show", "search"}:
+        initial = request.POST.dict() if action == "search" else None
+        form = CellNoteForm(initial=initial, instance=note, publishing=publishing)
+    else:
+        form = CellNoteForm(request.POST, instance=note, publishing=publishing)
+        if form.is_valid():
+            if action == "preview":
+                preview = form.instance
+                preview.render_html()
+            else:
+                return save_note(request, form, publish=action == "publish")
+
+    if request.method == "POST":
+        pick_ids = request.POST.getlist("sightings")
+    else:
+        pick_ids = form.initial.get("sightings", [])
+    picked = picked_sightings(pick_ids)
+    picker = SightingPickerForm(request.POST if request.method == "POST" else request.GET or None)
+    found, more_found = picker.results(exclude=[s.pk for s in picked])
+    return render(
+        request,
+        "cells/cellnote_form.html",
+        {
+            "cell": cell,
+            "note": note,
+            "form": form,
+            "picker": picker,
+            "picked": picked,
+            "found": found,
+            "more_found": more_found,
+            "preview": preview,
+            "preview_sightings": form.cleaned_data["sightings"].for_cards() if preview else [],
+        },
+    )
+
+
+def save_note(request, form, *, publish):
+    note = form.save()
+    if not publish or note.is_public:
+        messages.success(request, "Changes saved." if note.is_public else "Draft saved.")
+        return redirect(note.get_edit_url())
+    try:
+        note.publish(by=request.user)
+    except ValidationError as error:
+        messages.error(request, f"Saved as a draft but not published. {' '.join(error.messages)}")
+        return redirect(note.get_edit_url())
+    messages.success(request, "Note published.")
+    return redirect(note)

@@ -51,9 +51,12 @@ def sighting_detail(request, slug):
             "sighting": sighting,
             "themes": sighting.themes,
             "follow_ups": sighting.follow_ups.all(),
+            # A note stops showing a sighting once it is withdrawn, so the link back goes too.
             "discussed_in": sighting.cell_notes.published()
             .select_related("cell")
-            .order_by("-met_on"),
+            .order_by("-met_on", "-pk")
+            if sighting.is_public
+            else [],
             "may_follow_up": FollowUp.may_add(sighting, request.user),
             **authoring.detail_context(sighting, request.user),
         },

@@ -1,0 +1,111 @@
+from django import forms
+from django.utils import timezone
+
+from cells.models import CellNote
+from sightings.models import Shift, Sighting
+
+PICKER_RESULTS = 20
+
+
+class CellNoteForm(forms.ModelForm):
+    """A cell's meeting note. Only the title is needed for a draft; publishing needs more."""
+
+    sightings = forms.ModelMultipleChoiceField(
+        queryset=Sighting.objects.published(),
+        required=False,
+        label="Linked sightings",
+        # The picker in the template draws its own checkboxes, only for the sightings
+        # picked or found, so the whole published list is never rendered.
+        widget=forms.MultipleHiddenInput,
+        error_messages={
+            "invalid_choice": "Only published sightings can be linked; "
+            "one you picked is no longer public.",
+        },
+    )
+
+    class Meta:
+        model = CellNote
+        fields = ["title", "met_on", "summary", "body", "topics_next", "next_meeting", "sightings"]
+        widgets = {
+            "met_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "next_meeting": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "body": forms.Textarea(attrs={"rows": 16}),
+            "topics_next": forms.Textarea(attrs={"rows": 5}),
+        }
+        help_texts = {
+            "met_on": "Needed before publishing.",
+            "summary": "What the meeting found, in a paragraph. Needed before publishing.",
+            "body": "Aims, presentations, discussion. You can use Markdown: headings, "
+            "*emphasis*, lists and links. Needed before publishing.",
+            "next_meeting": "Optional. Date and time; visitors can add it to their calendar.",
+        }
+
+    def __init__(self, *args, publishing=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.publishing = publishing
+        for name in CellNote.REQUIRED_TO_PUBLISH:
+            self.fields[name].required = publishing
+        if not self.is_bound and self.instance.pk:
+            # A linked sighting withdrawn since is dropped quietly on the next save.
+            self.initial["sightings"] = list(
+                self.instance.sightings.published().values_list("pk", flat=True)
+            )
+
+    def clean_met_on(self):
+        met_on = self.cleaned_data.get("met_on")
+        if met_on and met_on > timezone.localdate():
+            raise forms.ValidationError("A note records a meeting that has happened.")
+        return met_on
+
+    def clean(self):
+        cleaned = super().clean()
+        met_on, next_meeting = cleaned.get("met_on"), cleaned.get("next_meeting")
+        if met_on and next_meeting and timezone.localdate(next_meeting) <= met_on:
+            self.add_error(
+                "next_meeting", "The next meeting comes after the one this note records."
+            )
+        return cleaned
+
+
+class SightingPickerForm(forms.Form):
+    """Finds published sightings to link, inside the note form, without JavaScript."""
+
+    q = forms.CharField(label="Words in the title", required=False, max_length=120)
+    shift = forms.ModelChoiceField(
+        label="Shift",
+        queryset=Shift.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Any shift",
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "find")
+        super().__init__(*args, **kwargs)
+
+    @property
+    def searched(self):
+        return self.is_bound and self.is_valid() and any(self.cleaned_data.values())
+
+    def results(self, exclude=()):
+        """Up to PICKER_RESULTS matches, newest first, and whether there were more."""
+        if not self.searched:
+            return [], False
+        sightings = Sighting.objects.published().exclude(pk__in=exclude)
+        for word in self.cleaned_data["q"].split():
+            sightings = sightings.filter(title__icontains=word)
+        if shift := self.cleaned_data["shift"]:
+            sightings = sightings.with_shift(shift.slug)
+        found = list(sightings.newest_first().prefetch_related("shifts")[: PICKER_RESULTS + 1])
+        return found[:PICKER_RESULTS], len(found) > PICKER_RESULTS
+
+
+def picked_sightings(pks):
+    """The published sightings among these keys, for the picker's ticked boxes."""
+    pks = [pk for pk in pks if str(pk).isdigit()]
+    if not pks:
+        return []
+    return list(Sighting.objects.published().filter(pk__in=pks).order_by("title"))
