@@ -1,14 +1,20 @@
 from django.urls import path
 
 from sightings import views
+from sightings.feeds import SightingFeed
 
 app_name = "sightings"
 
 urlpatterns = [
     path("sightings/", views.sighting_list, name="list"),
+    path("sightings/feed/", SightingFeed(), name="feed"),
+    path("sightings/export.csv", views.export_csv, name="export-csv"),
+    path("sightings/export.json", views.export_json, name="export-json"),
     path("sightings/<slug:slug>/", views.sighting_detail, name="detail"),
     path("shifts/", views.shift_list, name="shift-list"),
     path("shifts/<slug:slug>/", views.shift_detail, name="shift-detail"),
     path("themes/", views.theme_list, name="theme-list"),
     path("themes/<slug:slug>/", views.theme_detail, name="theme-detail"),
+    path("open-data/", views.open_data, name="open-data"),
+    path("insights/", views.insights, name="insights"),
 ]
