@@ -15,7 +15,7 @@ import re
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Q, Value
+from django.db.models import F, Q, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -107,7 +107,9 @@ def add_snippets(sightings, text):
 
 
 def _headlines(pks, text):
-    document = Concat("summary", Value(" … "), "story", Value(" … "), "place")
+    document = Concat(
+        "summary", Value(" … "), "story", Value(" … "), "place", output_field=TextField()
+    )
     headline = SearchHeadline(
         document,
         search_query(text),
