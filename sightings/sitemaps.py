@@ -45,9 +45,9 @@ class CellSitemap(Sitemap):
 
     def items(self):
         published = Q(notes__status=CellNote.Status.PUBLISHED)
-        return Cell.objects.annotate(
-            last_note=Max("notes__updated_at", filter=published)
-        ).order_by("name")
+        return Cell.objects.annotate(last_note=Max("notes__updated_at", filter=published)).order_by(
+            "name"
+        )
 
     def lastmod(self, cell):
         return cell.last_note
