@@ -19,7 +19,7 @@ class SightingFilter(django_filters.FilterSet):
     SORTS = [
         ("newest", "Newest first"),
         ("oldest", "Oldest first"),
-        ("relevance", "Best match (when searching)"),
+        ("relevance", "Best match"),
     ]
 
     q = django_filters.CharFilter(label="Search", method="filter_nothing")
