@@ -1,39 +1,71 @@
-"""The filters of the sighting list, read from the query string."""
+"""The filters of the sighting list, read from the query string.
+
+The same FilterSet serves the list, the shift and theme pages, the feed and the
+open-data exports, so a bookmark, a feed and a download of "me-to-we in Education"
+all mean the same sightings. A value that is not understood is reported on the
+form and ignored; it never breaks the page.
+"""
 
 import django_filters
 from django import forms
+from django.db.models import Count, Q
+from django.utils import dateformat
 
+from sightings import search
 from sightings.models import Shift, Sighting, Theme
 
 
 class SightingFilter(django_filters.FilterSet):
+    SORTS = [
+        ("newest", "Newest first"),
+        ("oldest", "Oldest first"),
+        ("relevance", "Best match"),
+    ]
+
+    q = django_filters.CharFilter(label="Search", method="filter_nothing")
     shift = django_filters.MultipleChoiceFilter(
-        label="Shift",
-        method="filter_shift",
-        widget=forms.CheckboxSelectMultiple,
+        label="Shift", method="filter_shift", widget=forms.CheckboxSelectMultiple
     )
     theme = django_filters.MultipleChoiceFilter(
-        label="Theme",
-        method="filter_theme",
-        widget=forms.MultipleHiddenInput,
+        label="Theme", method="filter_theme", widget=forms.MultipleHiddenInput
     )
+    setting = django_filters.ChoiceFilter(label="Setting", choices=Sighting.Setting.choices)
+    connection = django_filters.ChoiceFilter(
+        label="Who was brought together", choices=Sighting.Connection.choices
+    )
+    place = django_filters.CharFilter(label="Place", lookup_expr="icontains")
+    lasting = django_filters.BooleanFilter(
+        label="Only lasting shifts", method="filter_lasting", widget=forms.CheckboxInput
+    )
+    sort = django_filters.ChoiceFilter(label="Sort", choices=SORTS, method="filter_nothing")
 
     class Meta:
         model = Sighting
-        fields = ["shift", "theme"]
+        fields = []
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data=None, *args, fixed=(), **kwargs):
+        """`fixed` names filters the page itself decides (the shift on a shift's page)."""
         super().__init__(data, *args, **kwargs)
-        self.filters["shift"].extra["choices"] = [
-            (shift.slug, shift.name) for shift in Shift.objects.all()
-        ]
-        self.filters["theme"].extra["choices"] = self._theme_choices(data)
+        for name in fixed:
+            del self.filters[name]
+        if "shift" in self.filters:
+            self.filters["shift"].extra["choices"] = [
+                (shift.slug, shift.name) for shift in Shift.objects.all()
+            ]
+        if "theme" in self.filters:
+            self.filters["theme"].extra["choices"] = self._theme_choices(data)
 
     @staticmethod
     def _theme_choices(data):
         # Only the themes asked for are looked up, so the form never loads all of them.
-        slugs = data.getlist("theme") if data is not None else []
+        slugs = [slug for slug in data.getlist("theme") if slug] if data is not None else []
+        if not slugs:
+            return []
         return list(Theme.objects.filter(slug__in=slugs).values_list("slug", "name"))
+
+    def filter_nothing(self, queryset, name, value):
+        # Search and sort apply last, to the result of every other filter: see qs.
+        return queryset
 
     def filter_shift(self, queryset, name, value):
         return queryset.with_shift(*value)
@@ -41,9 +73,51 @@ class SightingFilter(django_filters.FilterSet):
     def filter_theme(self, queryset, name, value):
         return queryset.with_theme(*value)
 
+    def filter_lasting(self, queryset, name, value):
+        return queryset.lasting() if value else queryset
+
+    @property
+    def qs(self):
+        if not hasattr(self, "_searched_and_sorted"):
+            queryset = super().qs
+            text = self.search_text
+            if text:
+                queryset = search.matching(queryset, text)
+            self._searched_and_sorted = self._sorted(queryset, text)
+        return self._searched_and_sorted
+
+    def _sorted(self, queryset, text):
+        sort = self.chosen_sort
+        if sort == "relevance" and text:
+            return search.by_relevance(queryset, text)
+        if sort == "oldest":
+            return queryset.order_by("published_at", "pk")
+        return queryset.order_by("-published_at", "-pk")
+
+    def _clean(self, name):
+        if not self.is_bound or name not in self.filters:
+            return None
+        self.form.is_valid()  # fills cleaned_data with the values that are valid
+        return self.form.cleaned_data.get(name)
+
+    @property
+    def search_text(self):
+        return (self._clean("q") or "").strip()
+
+    @property
+    def chosen_sort(self):
+        chosen = self._clean("sort")
+        if chosen:
+            return chosen
+        return "relevance" if self.search_text else "newest"
+
+    @property
+    def is_search(self):
+        return bool(self.search_text)
+
     def selected(self, name):
         """The known values chosen for a multiple-choice filter, unknown ones dropped."""
-        if not self.is_bound:
+        if not self.is_bound or name not in self.filters:
             return []
         known = dict(self.filters[name].extra["choices"])
         return [value for value in self.data.getlist(name) if value in known]
@@ -51,11 +125,89 @@ class SightingFilter(django_filters.FilterSet):
     def active_filters(self):
         """Each chosen filter value as a chip a reader can remove."""
         chips = []
+        if not self.is_bound:
+            return chips
+        self.form.is_valid()
+        cleaned = self.form.cleaned_data
         for name in ("shift", "theme"):
-            labels = dict(self.filters[name].extra["choices"])
-            label = self.filters[name].label
-            chips += [
-                {"key": name, "value": value, "label": f"{label}: {labels[value]}"}
-                for value in self.selected(name)
-            ]
+            if name in self.filters:
+                labels = dict(self.filters[name].extra["choices"])
+                chips += [
+                    _chip(name, value, f"{self.filters[name].label}: {labels[value]}")
+                    for value in self.selected(name)
+                ]
+        for name in ("setting", "connection"):
+            if cleaned.get(name):
+                label = dict(self.filters[name].extra["choices"])[cleaned[name]]
+                chips.append(_chip(name, None, f"{self.filters[name].label}: {label}"))
+        if cleaned.get("place"):
+            chips.append(_chip("place", None, f"Place contains “{cleaned['place']}”"))
+        if cleaned.get("from"):
+            chips.append(_chip("from", None, f"Seen from {_day(cleaned['from'])}"))
+        if cleaned.get("to"):
+            chips.append(_chip("to", None, f"Seen up to {_day(cleaned['to'])}"))
+        if cleaned.get("lasting"):
+            chips.append(_chip("lasting", None, "Only lasting shifts"))
+        if self.search_text:
+            chips.append(_chip("q", None, f"Search: “{self.search_text}”"))
         return chips
+
+
+def _day(value):
+    return dateformat.format(value, "j F Y")
+
+
+def _chip(key, value, label):
+    return {"key": key, "value": value, "label": label}
+
+
+# "from" and "to" are the addresses' own words, but "from" is a Python keyword, so
+# these two filters are added by name rather than declared in the class body.
+SightingFilter.base_filters["from"] = django_filters.DateFilter(
+    field_name="date_observed", lookup_expr="gte", label="Seen from"
+)
+SightingFilter.base_filters["to"] = django_filters.DateFilter(
+    field_name="date_observed", lookup_expr="lte", label="Seen up to"
+)
+
+
+def shareable_query(request, fixed=None):
+    """The filters in the address, for a feed or a download: no page, no sort.
+
+    `fixed` adds the filters a page decides itself, such as the shift of its page.
+    """
+    query = request.GET.copy()
+    for name in ("page", "sort"):
+        query.pop(name, None)
+    for name, value in (fixed or {}).items():
+        query.setlist(name, [value])
+    return f"?{query.urlencode()}" if query else ""
+
+
+def facet_counts(sighting_filter):
+    """How many of the current results show each shift and each setting, in one query.
+
+    Returns the total as well, so the page needs no separate COUNT.
+    """
+    results = sighting_filter.qs.order_by()
+    through = Sighting.shifts.through
+    shift_filter = sighting_filter.filters.get("shift")
+    shifts = shift_filter.extra["choices"] if shift_filter else []
+    aggregates = {"total": Count("pk")}
+    for index, (slug, _name) in enumerate(shifts):
+        showing = through.objects.filter(shift__slug=slug).values("sighting_id")
+        aggregates[f"shift_{index}"] = Count("pk", filter=Q(pk__in=showing))
+    for index, (value, _label) in enumerate(Sighting.Setting.choices):
+        aggregates[f"setting_{index}"] = Count("pk", filter=Q(setting=value))
+    counts = results.aggregate(**aggregates)
+    return {
+        "total": counts["total"],
+        "shifts": [
+            {"slug": slug, "name": name, "count": counts[f"shift_{index}"]}
+            for index, (slug, name) in enumerate(shifts)
+        ],
+        "settings": [
+            {"value": value, "label": label, "count": counts[f"setting_{index}"]}
+            for index, (value, label) in enumerate(Sighting.Setting.choices)
+        ],
+    }

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Count, OuterRef, Q, Subquery
@@ -307,9 +308,12 @@ class Sighting(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    # Written only by database triggers on PostgreSQL (see sightings/search.py and
+    # migration 0003); always empty on SQLite, where search uses a contains match.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = SightingQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["story_html"])
+    history = HistoricalRecords(excluded_fields=["story_html", "search_vector"])
 
     class Meta:
         ordering = ["-published_at", "-pk"]

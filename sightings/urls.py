@@ -1,12 +1,16 @@
 from django.urls import path
 
 from sightings import authoring, views
+from sightings.feeds import SightingFeed
 
 app_name = "sightings"
 
 urlpatterns = [
     path("sightings/", views.sighting_list, name="list"),
     path("sightings/new/", authoring.sighting_new, name="new"),
+    path("sightings/feed/", SightingFeed(), name="feed"),
+    path("sightings/export.csv", views.export_csv, name="export-csv"),
+    path("sightings/export.json", views.export_json, name="export-json"),
     path("sightings/<slug:slug>/", views.sighting_detail, name="detail"),
     path("shifts/", views.shift_list, name="shift-list"),
     path("shifts/<slug:slug>/", views.shift_detail, name="shift-detail"),
@@ -16,4 +20,6 @@ urlpatterns = [
     path("sightings/<slug:slug>/withdraw/", authoring.sighting_withdraw, name="withdraw"),
     path("sightings/<slug:slug>/follow-up/", authoring.follow_up_new, name="follow-up"),
     path("me/", authoring.my_sightings, name="mine"),
+    path("open-data/", views.open_data, name="open-data"),
+    path("insights/", views.insights, name="insights"),
 ]

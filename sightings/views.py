@@ -1,39 +1,101 @@
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
 
-from sightings import authoring
-from sightings.filters import SightingFilter
+from sightings import authoring, export, search
+from sightings.filters import SightingFilter, facet_counts, shareable_query
+from sightings.insights import build_insights
 from sightings.models import FollowUp, Shift, Sighting, Theme
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count, which was computed with the facets in one query."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.count = count
 
 
 def paginate(request, queryset):
     return Paginator(queryset, settings.SIGHTINGS_PER_PAGE).get_page(request.GET.get("page"))
 
 
-def filtered_sightings(request, queryset=None):
-    queryset = queryset if queryset is not None else Sighting.objects.published()
-    sighting_filter = SightingFilter(request.GET or None, queryset=queryset.newest_first())
-    return sighting_filter, sighting_filter.qs
+def discover(request, queryset, *, fixed=(), fixed_query=None):
+    """Filter, search, count, facet and page a set of published sightings.
+
+    `fixed` names the filters the page decides itself, and `fixed_query` the query
+    string that says the same, so its feed and downloads keep it.
+    """
+    sighting_filter = SightingFilter(request.GET or None, queryset=queryset, fixed=fixed)
+    facets = facet_counts(sighting_filter)
+    paginator = CountedPaginator(
+        sighting_filter.qs.for_cards(), settings.SIGHTINGS_PER_PAGE, facets["total"]
+    )
+    page = paginator.get_page(request.GET.get("page"))
+    page.object_list = search.add_snippets(page.object_list, sighting_filter.search_text)
+    query = shareable_query(request, fixed_query)
+    return {
+        "filter": sighting_filter,
+        "page": page,
+        "facets": facets,
+        "selected_shifts": sighting_filter.selected("shift"),
+        "selected_themes": sighting_filter.selected("theme"),
+        "active_filters": sighting_filter.active_filters(),
+        "search_capped": sighting_filter.is_search and facets["total"] >= search.SEARCH_LIMIT,
+        "search_limit": search.SEARCH_LIMIT,
+        "feed_url": f"{reverse('sightings:feed')}{query}",
+        "csv_url": f"{reverse('sightings:export-csv')}{query}",
+        "json_url": f"{reverse('sightings:export-json')}{query}",
+    }
 
 
 def sighting_list(request):
-    sighting_filter, sightings = filtered_sightings(request)
-    page = paginate(request, sightings.for_cards())
+    context = discover(request, Sighting.objects.published())
+    return render(request, "sightings/sighting_list.html", context)
+
+
+def filtered_for_export(request):
+    sighting_filter = SightingFilter(request.GET or None, queryset=Sighting.objects.published())
+    return sighting_filter.qs
+
+
+@require_safe
+def export_csv(request):
+    lines = export.csv_lines(filtered_for_export(request), request.build_absolute_uri)
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="observatory-sightings.csv"'
+    response["Link"] = f'<{export.LICENCE_URL}>; rel="license"'
+    return response
+
+
+@require_safe
+def export_json(request):
+    source = request.build_absolute_uri()
+    chunks = export.json_chunks(
+        filtered_for_export(request), request.build_absolute_uri, source=source
+    )
+    response = StreamingHttpResponse(chunks, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="observatory-sightings.json"'
+    response["Link"] = f'<{export.LICENCE_URL}>; rel="license"'
+    return response
+
+
+def open_data(request):
     return render(
         request,
-        "sightings/sighting_list.html",
+        "sightings/open_data.html",
         {
-            "filter": sighting_filter,
-            "selected_shifts": sighting_filter.selected("shift"),
-            "selected_themes": sighting_filter.selected("theme"),
-            "active_filters": sighting_filter.active_filters(),
-            "page": page,
-            "shift_counts": Shift.objects.annotate(
-                matching=Count("sightings", filter=Q(sightings__in=sightings.values("pk")))
-            ),
+            "columns": export.COLUMNS,
+            "licence": export.LICENCE,
+            "licence_url": export.LICENCE_URL,
+            "attribution": export.ATTRIBUTION,
+            "shifts": Shift.objects.all(),
+            "settings": Sighting.Setting.choices,
+            "connections": Sighting.Connection.choices,
+            "outcomes": FollowUp.Outcome.choices,
         },
     )
 
@@ -73,12 +135,13 @@ def shift_list(request):
 
 def shift_detail(request, slug):
     shift = get_object_or_404(Shift, slug=slug)
-    sightings = Sighting.objects.published().with_shift(shift.slug).newest_first().for_cards()
-    return render(
+    context = discover(
         request,
-        "sightings/shift_detail.html",
-        {"shift": shift, "page": paginate(request, sightings)},
+        Sighting.objects.published().with_shift(shift.slug),
+        fixed=["shift"],
+        fixed_query={"shift": shift.slug},
     )
+    return render(request, "sightings/shift_detail.html", {"shift": shift, **context})
 
 
 def theme_list(request):
@@ -87,9 +150,15 @@ def theme_list(request):
 
 
 def theme_detail(request, slug):
-    theme = get_object_or_404(Theme, slug=slug)
-    sightings = Sighting.objects.published().with_theme(theme.slug).newest_first().for_cards()
-    page = paginate(request, sightings)
-    if not page.paginator.count:
-        raise Http404("No published sighting has this theme.")
-    return render(request, "sightings/theme_detail.html", {"theme": theme, "page": page})
+    theme = get_object_or_404(Theme.objects.with_published_counts(), slug=slug)
+    context = discover(
+        request,
+        Sighting.objects.published().with_theme(theme.slug),
+        fixed=["theme"],
+        fixed_query={"theme": theme.slug},
+    )
+    return render(request, "sightings/theme_detail.html", {"theme": theme, **context})
+
+
+def insights(request):
+    return render(request, "sightings/insights.html", {"charts": build_insights()})

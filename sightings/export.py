@@ -1,0 +1,152 @@
+"""Open data: every published sighting matching the list's filters, as CSV or JSON.
+
+Both formats are streamed: rows are read from the database in chunks and written
+out as they come, with one query per chunk for their shifts and their themes, so
+memory stays flat however many sightings match. The columns, their order and
+their meaning are fixed here and documented on the Open data page; add new ones
+at the end.
+"""
+
+import csv
+import json
+from collections import defaultdict
+from itertools import islice
+
+from django.urls import reverse
+
+from sightings.models import Sighting, ThemedSighting
+
+CHUNK_SIZE = 500
+LICENCE = "CC BY 4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+ATTRIBUTION = "The Observatory and the practitioners who posted each sighting"
+
+# name, description: the single source for the files and the Open data page.
+COLUMNS = [
+    ("id", "A number that identifies the sighting and never changes."),
+    ("url", "The address of the sighting's page on the Observatory."),
+    ("title", "The title, at most 120 characters."),
+    ("summary", "What was seen, in a sentence or two."),
+    ("story", "The full account, as the author wrote it, in Markdown."),
+    ("place", "Where it was seen, as free text (for example “Hackney, London”)."),
+    ("date_observed", "The day it was seen, as YYYY-MM-DD."),
+    ("setting", "Where it happened, as one of the setting codes listed below."),
+    ("connection", "Who was brought together, as a connection code (may be empty)."),
+    ("shifts", "The shifts it shows, as shift slugs separated by “|”, in the five's order."),
+    ("themes", "Its themes, lower-case, separated by “|”, in alphabetical order."),
+    ("source_url", "A link to a published source, if the author gave one."),
+    ("published_at", "When it was published, in UTC, as an ISO 8601 date and time."),
+    (
+        "latest_follow_up",
+        "The newest follow-up's answer to “Is it still happening?”, as a follow-up code "
+        "(empty when there is none).",
+    ),
+]
+COLUMN_NAMES = [name for name, _description in COLUMNS]
+
+_FIELDS = [
+    "pk",
+    "slug",
+    "title",
+    "summary",
+    "story",
+    "place",
+    "date_observed",
+    "setting",
+    "connection",
+    "source_url",
+    "published_at",
+    "latest_outcome",
+]
+
+
+def rows(queryset, absolute_url):
+    """Each matching sighting as a dict of the columns, in order, chunk by chunk."""
+    values = queryset.with_latest_outcome().order_by("-published_at", "-pk").values(*_FIELDS)
+    iterator = values.iterator(chunk_size=CHUNK_SIZE)
+    while chunk := list(islice(iterator, CHUNK_SIZE)):
+        pks = [row["pk"] for row in chunk]
+        shifts, themes = _shifts_by_sighting(pks), _themes_by_sighting(pks)
+        for row in chunk:
+            yield _columns(row, shifts[row["pk"]], themes[row["pk"]], absolute_url)
+
+
+def _shifts_by_sighting(pks):
+    through = Sighting.shifts.through
+    links = (
+        through.objects.filter(sighting_id__in=pks)
+        .order_by("shift__position")
+        .values_list("sighting_id", "shift__slug")
+    )
+    found = defaultdict(list)
+    for sighting_id, slug in links:
+        found[sighting_id].append(slug)
+    return found
+
+
+def _themes_by_sighting(pks):
+    links = (
+        ThemedSighting.objects.filter(content_object_id__in=pks)
+        .order_by("tag__name")
+        .values_list("content_object_id", "tag__name")
+    )
+    found = defaultdict(list)
+    for sighting_id, name in links:
+        found[sighting_id].append(name)
+    return found
+
+
+def _columns(row, shifts, themes, absolute_url):
+    published_at = row["published_at"]
+    return {
+        "id": row["pk"],
+        "url": absolute_url(reverse("sightings:detail", kwargs={"slug": row["slug"]})),
+        "title": row["title"],
+        "summary": row["summary"],
+        "story": row["story"],
+        "place": row["place"],
+        "date_observed": row["date_observed"].isoformat() if row["date_observed"] else "",
+        "setting": row["setting"],
+        "connection": row["connection"],
+        "shifts": "|".join(shifts),
+        "themes": "|".join(themes),
+        "source_url": row["source_url"],
+        "published_at": published_at.isoformat() if published_at else "",
+        "latest_follow_up": row["latest_outcome"] or "",
+    }
+
+
+class _Echo:
+    """A file-like object whose write returns the line, for csv.writer to stream."""
+
+    def write(self, value):
+        return value
+
+
+def csv_lines(queryset, absolute_url):
+    writer = csv.writer(_Echo())
+    yield writer.writerow(COLUMN_NAMES)
+    for row in rows(queryset, absolute_url):
+        yield writer.writerow([_spreadsheet_safe(row[name]) for name in COLUMN_NAMES])
+
+
+def _spreadsheet_safe(value):
+    # A cell starting with = + - or @ would run as a formula in a spreadsheet.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return f"'{value}"
+    return value
+
+
+def json_chunks(queryset, absolute_url, *, source):
+    """One JSON document, written piece by piece: the licence, then the sightings."""
+    header = {
+        "licence": LICENCE,
+        "licence_url": LICENCE_URL,
+        "attribution": ATTRIBUTION,
+        "source": source,
+        "columns": COLUMN_NAMES,
+    }
+    yield json.dumps(header, ensure_ascii=False)[:-1] + ', "sightings": ['
+    for index, row in enumerate(rows(queryset, absolute_url)):
+        yield ("," if index else "") + "\n" + json.dumps(row, ensure_ascii=False)
+    yield "\n]}\n"

@@ -1,0 +1,58 @@
+"""The Atom feed of published sightings, honouring the list's filters.
+
+/sightings/feed/?shift=me-to-we&setting=education is the feed of "Me → We in
+Education": a reader subscribes to exactly the list they were looking at.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from sightings.filters import SightingFilter, shareable_query
+from sightings.models import Sighting
+
+FEED_ITEMS = 30
+
+
+class SightingFeed(Feed):
+    feed_type = Atom1Feed
+    description_template = None
+
+    def get_object(self, request):
+        sighting_filter = SightingFilter(request.GET or None, queryset=Sighting.objects.published())
+        sighting_filter.query_string = shareable_query(request)
+        return sighting_filter
+
+    def title(self, sighting_filter):
+        chips = [chip["label"] for chip in sighting_filter.active_filters()]
+        if not chips:
+            return "The Observatory: new sightings"
+        return f"The Observatory: sightings ({'; '.join(chips)})"
+
+    def subtitle(self, sighting_filter):
+        return "Newly published sightings of relationship-centred practice."
+
+    def link(self, sighting_filter):
+        return f"{reverse('sightings:list')}{sighting_filter.query_string}"
+
+    def feed_url(self, sighting_filter):
+        return f"{reverse('sightings:feed')}{sighting_filter.query_string}"
+
+    def items(self, sighting_filter):
+        results = sighting_filter.qs.order_by("-published_at", "-pk")
+        return results.prefetch_related("shifts")[:FEED_ITEMS]
+
+    def item_title(self, sighting):
+        return sighting.title
+
+    def item_description(self, sighting):
+        return sighting.summary
+
+    def item_pubdate(self, sighting):
+        return sighting.published_at
+
+    def item_updateddate(self, sighting):
+        return sighting.updated_at
+
+    def item_categories(self, sighting):
+        return [shift.name for shift in sighting.shifts.all()]
