@@ -43,6 +43,6 @@ worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 # The addresses of the TLS proxy whose X-Forwarded-* headers are believed.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS") or "127.0.0.1"
 
-# gunicorn 25 and later open a control socket in $HOME, which the image's unprivileged
+# Recent gunicorn versions open a control socket in $HOME, which the image's unprivileged
 # user cannot write; nothing here uses it. Older versions ignore the setting.
 control_socket_disable = True
