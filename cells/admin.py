@@ -22,6 +22,7 @@ class CellNoteAdmin(SimpleHistoryAdmin):
     date_hierarchy = "met_on"
     raw_id_fields = ["sightings", "author"]
     readonly_fields = ["slug", "published_at"]
+    history_list_display = ["status"]
     fields = [
         "cell",
         "title",
