@@ -56,3 +56,8 @@ test: install-dev
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+# Dump DATABASE_URL's PostgreSQL database, restore it into a scratch database and
+# compare every table's row count (docs/operations.md).
+backup-check: install
+	$(BIN)/python scripts/backup_check.py

@@ -37,6 +37,7 @@ class CellNoteAdmin(SimpleHistoryAdmin):
     # Status moves only through CellNote.publish(), which checks who acts and what is missing.
     readonly_fields = ["slug", "status", "published_at"]
     actions = ["publish_notes"]
+    history_list_display = ["status"]
     fields = [
         "cell",
         "title",

@@ -75,6 +75,8 @@ class SightingAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["shifts"]
     inlines = [ThemedSightingInline, FollowUpInline, StatusChangeInline]
     actions = [publish_selected]
+    # The history page then reads as the sighting's path through review.
+    history_list_display = ["status"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "story", "place", "date_observed"]}),
         ("Tagging", {"fields": ["setting", "shifts", "connection", "source_url", "consent"]}),

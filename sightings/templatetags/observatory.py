@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django import template
 
 from accounts.roles import public_name as _public_name
@@ -32,3 +34,11 @@ def query_without(context, key, value=None):
     else:
         query.setlist(key, [v for v in query.getlist(key) if v != str(value)])
     return f"?{query.urlencode()}" if query else "?"
+
+
+@register.filter
+def web_address(url):
+    """The address if it is http or https, else "": a stored `javascript:` link never
+    becomes a live one, even if it got past the form (an import, the shell)."""
+    scheme = urlsplit(url or "").scheme.lower()
+    return url if scheme in {"http", "https"} else ""
