@@ -45,7 +45,7 @@ def test_a_convenor_links_two_sightings_without_javascript_and_a_visitor_reads_t
 
     writer = no_script_page
     writer.goto(f"/accounts/login/?next=/cells/{cell.slug}/notes/new/")
-    writer.get_by_label("Username").fill("olu")
+    writer.get_by_label("Email address").fill("olu")
     writer.get_by_label("Password").fill(PASSWORD)
     writer.get_by_role("button", name="Sign in").click()
     expect(writer.get_by_role("heading", level=1)).to_have_text("Write a meeting note")
@@ -102,7 +102,7 @@ def test_with_javascript_the_picker_searches_without_reloading_the_page(shifts, 
     SightingFactory(published=True, title="Council and food bank share a list")
 
     page.goto(f"{site}/accounts/login/?next=/cells/{cell.slug}/notes/new/")
-    page.get_by_label("Username").fill("gwen")
+    page.get_by_label("Email address").fill("gwen")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.get_by_label("Title (required)").fill("Typed before searching")
