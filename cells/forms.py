@@ -38,8 +38,9 @@ class CellNoteForm(forms.ModelForm):
         help_texts = {
             "met_on": "Needed before publishing.",
             "summary": "What the meeting found, in a paragraph. Needed before publishing.",
-            "body": "Aims, presentations, discussion. You can use Markdown: headings, "
-            "*emphasis*, lists and links. Needed before publishing.",
+            "body": "A note usually covers the aims of the meeting, any presentations and "
+            "the points raised in discussion. You can use Markdown: headings, *emphasis*, "
+            "lists and links. Needed before publishing.",
             "next_meeting": "Optional. Date and time; visitors can add it to their calendar.",
         }
 
