@@ -37,6 +37,21 @@ def convenor_user():
     return user
 
 
+@pytest.fixture
+def another_page(browser):
+    """A page in a browser context of its own: another person at another computer."""
+    contexts = []
+
+    def open_page():
+        contexts.append(browser.new_context())
+        return contexts[-1].new_page()
+
+    yield open_page
+    # Closed here so no open connection outlives the live server.
+    for context in contexts:
+        context.close()
+
+
 def sign_in(page, site, email, password=PASSWORD):
     page.goto(site + "/accounts/login/")
     page.get_by_label("Email address").fill(email)
@@ -45,7 +60,9 @@ def sign_in(page, site, email, password=PASSWORD):
     expect(page.get_by_role("heading", level=1)).to_have_text("My sightings")
 
 
-def test_a_newcomer_posts_a_sighting_that_a_convenor_publishes(page, site, browser, convenor_user):
+def test_a_newcomer_posts_a_sighting_that_a_convenor_publishes(
+    page, site, another_page, convenor_user
+):
     title = "Bus drivers wait for the same three pupils"
 
     page.goto(site + "/")
@@ -82,13 +99,13 @@ def test_a_newcomer_posts_a_sighting_that_a_convenor_publishes(page, site, brows
     sighting = Sighting.objects.get()
     assert sighting.status == Sighting.Status.SUBMITTED
 
-    visitor = browser.new_context().new_page()
+    visitor = another_page()
     visitor.goto(site + "/sightings/")
     expect(visitor.get_by_text(title)).to_have_count(0)
     response = visitor.goto(site + sighting.get_absolute_url())
     assert response.status == 404
 
-    convenor = browser.new_context().new_page()
+    convenor = another_page()
     sign_in(convenor, site, convenor_user.email)
     convenor.get_by_role("link", name="Review", exact=True).click()
     convenor.get_by_role("link", name=title).click()
@@ -113,12 +130,12 @@ def test_a_newcomer_posts_a_sighting_that_a_convenor_publishes(page, site, brows
 
 
 def test_a_returned_sighting_is_edited_resubmitted_and_published(
-    page, site, browser, convenor_user
+    page, site, another_page, convenor_user
 ):
     author = UserFactory(first_name="Ade", email="ade@example.org")
     sighting = SightingFactory(author=author, submitted=True, title="Library lends tools")
 
-    convenor = browser.new_context().new_page()
+    convenor = another_page()
     sign_in(convenor, site, convenor_user.email)
     convenor.goto(site + "/review/")
     convenor.get_by_role("link", name="Library lends tools").click()
@@ -141,7 +158,7 @@ def test_a_returned_sighting_is_edited_resubmitted_and_published(
     expect(convenor.get_by_text("Please say which library it is.")).to_be_visible()
     convenor.get_by_role("button", name="Publish").click()
 
-    visitor = browser.new_context().new_page()
+    visitor = another_page()
     visitor.goto(site + sighting.get_absolute_url())
     expect(visitor.get_by_role("heading", level=1)).to_have_text("Library lends tools")
     expect(visitor.get_by_text("Canton Library, Cardiff")).to_be_visible()
