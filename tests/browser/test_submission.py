@@ -1,9 +1,12 @@
 """The journey from "I saw something" to a published sighting, in a real browser."""
 
+import datetime
 import importlib
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.roles import CONVENORS_GROUP
@@ -164,3 +167,48 @@ def test_a_returned_sighting_is_edited_resubmitted_and_published(
     expect(visitor.get_by_text("Canton Library, Cardiff")).to_be_visible()
     page.goto(site + "/me/")
     expect(page.get_by_role("heading", name="Published")).to_be_visible()
+
+
+def serious_violations(page):
+    results = Axe().run(page)
+    return [
+        (violation["id"], [node["target"] for node in violation["nodes"]])
+        for violation in results.response["violations"]
+        if violation["impact"] in {"serious", "critical"}
+    ]
+
+
+def test_the_account_and_review_pages_pass_axe(page, site, convenor_user):
+    long_ago = timezone.now() - datetime.timedelta(days=200)
+    mine = SightingFactory(
+        author=convenor_user, published=True, published_at=long_ago, themes=["food"]
+    )
+    SightingFactory(author=convenor_user, title="Half written")
+    waiting = SightingFactory(submitted=True, themes=["food", "parks"])
+
+    page.goto(site + "/accounts/signup/")
+    page.get_by_role("button", name="Create account").click()
+    pages = {"signup with errors": serious_violations(page)}
+
+    sign_in(page, site, convenor_user.email)
+    pages["my sightings"] = serious_violations(page)
+    page.goto(site + "/sightings/new/")
+    pages["new sighting"] = serious_violations(page)
+    page.get_by_role("button", name="Submit for review").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    pages["new sighting with errors"] = serious_violations(page)
+    page.get_by_label("Title").fill("A preview")
+    page.get_by_role("button", name="Preview").click()
+    pages["preview"] = serious_violations(page)
+    for name, path in {
+        "withdraw": f"/sightings/{mine.slug}/withdraw/",
+        "follow-up": f"/sightings/{mine.slug}/follow-up/",
+        "review queue": "/review/",
+        "review decision": f"/review/{waiting.pk}/",
+        "themes": "/review/themes/",
+        "password change": "/accounts/password/change/",
+    }.items():
+        page.goto(site + path)
+        pages[name] = serious_violations(page)
+
+    assert {name: found for name, found in pages.items() if found} == {}
