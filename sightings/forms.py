@@ -35,7 +35,10 @@ class ThemesField(forms.CharField):
         kwargs.setdefault("help_text", THEMES_HELP)
         kwargs.setdefault("max_length", 1000)
         kwargs.setdefault(
-            "widget", forms.TextInput(attrs={"list": "theme-options", "autocomplete": "off"})
+            "widget",
+            forms.TextInput(
+                attrs={"list": "theme-options", "autocomplete": "off", "data-theme-suggestions": ""}
+            ),
         )
         super().__init__(**kwargs)
 

@@ -212,3 +212,16 @@ def test_the_account_and_review_pages_pass_axe(page, site, convenor_user):
         pages[name] = serious_violations(page)
 
     assert {name: found for name, found in pages.items() if found} == {}
+
+
+def test_theme_suggestions_follow_the_last_comma(page, site, convenor_user):
+    SightingFactory(published=True, themes=["parks", "food banks", "pantomime"])
+    sign_in(page, site, convenor_user.email)
+    page.goto(site + "/sightings/new/")
+    page.get_by_label("Themes").press_sequentially("Food banks, pa")
+    options = page.locator("#theme-options option")
+    expect(options).to_have_count(2)
+    assert sorted(options.evaluate_all("nodes => nodes.map(node => node.value)")) == [
+        "Food banks, pantomime",
+        "Food banks, parks",
+    ]
