@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_ratelimit.decorators import ratelimit
 
@@ -9,6 +11,8 @@ from accounts.forms import SignupForm
 
 # Generous for a household or an office behind one address, tight for a robot.
 SIGNUP_RATE = "5/h"
+# Each reset request sends an email, so a robot must not be able to send many.
+PASSWORD_RESET_RATE = "5/h"
 
 
 def rate_limited(request, exception=None):
@@ -41,3 +45,17 @@ def _safe_next(request):
     ):
         return target
     return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+_password_reset_form = auth_views.PasswordResetView.as_view(
+    success_url=reverse_lazy("accounts:password-reset-done"),
+    email_template_name="registration/password_reset_email.txt",
+    subject_template_name="registration/password_reset_subject.txt",
+)
+
+
+@ratelimit(key="ip", rate=PASSWORD_RESET_RATE, method="POST", block=False)
+def password_reset(request):
+    if getattr(request, "limited", False):
+        return rate_limited(request)
+    return _password_reset_form(request)

@@ -35,7 +35,10 @@ class ThemesField(forms.CharField):
         kwargs.setdefault("help_text", THEMES_HELP)
         kwargs.setdefault("max_length", 1000)
         kwargs.setdefault(
-            "widget", forms.TextInput(attrs={"list": "theme-options", "autocomplete": "off"})
+            "widget",
+            forms.TextInput(
+                attrs={"list": "theme-options", "autocomplete": "off", "data-theme-suggestions": ""}
+            ),
         )
         super().__init__(**kwargs)
 
@@ -71,7 +74,16 @@ class SightingForm(HoneypotMixin, forms.ModelForm):
     accept a half-written sighting and Submit for review does not.
     """
 
-    REQUIRED_TO_SUBMIT = ["summary", "story", "place", "date_observed", "setting", "shifts"]
+    # What each field says when it is left empty on Submit for review.
+    REQUIRED_TO_SUBMIT = {
+        "summary": "Write a summary in a sentence or two.",
+        "story": "Tell the story of what you saw.",
+        "place": "Say where you saw it.",
+        "date_observed": "Give the date you saw it.",
+        "setting": "Choose the setting.",
+        "shifts": "Choose at least one shift.",
+        "consent": "Tick this box to confirm it before submitting.",
+    }
 
     shifts = ShiftChoiceField()
     themes = ThemesField()
@@ -99,7 +111,7 @@ class SightingForm(HoneypotMixin, forms.ModelForm):
             "consent",
         ]
         labels = {
-            "consent": "No one can be identified in this sighting without their consent.",
+            "consent": "No one can be identified in this sighting without their consent",
         }
         help_texts = {
             "title": "A short headline, at most 120 characters.",
@@ -111,7 +123,7 @@ class SightingForm(HoneypotMixin, forms.ModelForm):
             "place": "Where? A town, borough or neighbourhood, for example “Hackney, London”.",
             "date_observed": "When you saw it. It cannot be in the future.",
             "connection": "Who was brought together?",
-            "consent": "Tick to confirm. Needed before you submit it for review.",
+            "consent": "Tick to confirm.",
         }
         error_messages = {
             "title": {"required": "Give your sighting a title, even for a draft."},
@@ -132,16 +144,12 @@ class SightingForm(HoneypotMixin, forms.ModelForm):
         self.fields["setting"].choices = [("", "Choose a setting")] + list(Sighting.Setting.choices)
         self.fields["connection"].choices = list(Sighting.Connection.choices)
         self.fields["connection"].required = False
-        for name in self.REQUIRED_TO_SUBMIT + ["consent"]:
+        for name, message in self.REQUIRED_TO_SUBMIT.items():
             field = self.fields[name]
             field.help_text = f"{field.help_text} Needed to submit for review.".strip()
-        if submitting:
-            for name in self.REQUIRED_TO_SUBMIT + ["consent"]:
-                self.fields[name].required = True
-            self.fields["shifts"].error_messages["required"] = "Choose at least one shift."
-            self.fields["consent"].error_messages["required"] = (
-                "Confirm that no one can be identified without their consent."
-            )
+            if submitting:
+                field.required = True
+                field.error_messages = {**field.error_messages, "required": message}
 
     def clean_date_observed(self):
         day = self.cleaned_data.get("date_observed")

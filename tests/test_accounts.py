@@ -172,3 +172,11 @@ def test_password_reset_says_the_same_for_an_unknown_address(client):
     response = client.post("/accounts/password/reset/", {"email": "nobody@example.org"})
     assert response["Location"] == reverse("accounts:password-reset-done")
     assert mail.outbox == []
+
+
+def test_password_reset_requests_are_rate_limited(client, practitioner):
+    for _ in range(5):
+        client.post("/accounts/password/reset/", {"email": practitioner.email})
+    response = client.post("/accounts/password/reset/", {"email": practitioner.email})
+    assert response.status_code == 429
+    assert len(mail.outbox) == 5

@@ -57,7 +57,7 @@ def test_the_form_shows_every_field_with_its_label_and_the_shift_descriptions(si
         "Themes",
         "Connection",
         "Source link",
-        "No one can be identified in this sighting without their consent.",
+        "No one can be identified in this sighting without their consent",
     ):
         assert f">{label}" in html, label
     for shift in Shift.objects.all():
@@ -135,13 +135,13 @@ def test_submitting_a_complete_sighting_sends_it_for_review(signed_in, author):
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
-        ({"summary": ""}, "summary", "This field is required."),
-        ({"story": ""}, "story", "This field is required."),
-        ({"place": ""}, "place", "This field is required."),
-        ({"setting": ""}, "setting", "This field is required."),
-        ({"date_observed": ""}, "date_observed", "This field is required."),
+        ({"summary": ""}, "summary", "Write a summary in a sentence or two."),
+        ({"story": ""}, "story", "Tell the story of what you saw."),
+        ({"place": ""}, "place", "Say where you saw it."),
+        ({"setting": ""}, "setting", "Choose the setting."),
+        ({"date_observed": ""}, "date_observed", "Give the date you saw it."),
         ({"shifts": None}, "shifts", "Choose at least one shift."),
-        ({"consent": None}, "consent", "Confirm that no one can be identified"),
+        ({"consent": None}, "consent", "Tick this box to confirm it before submitting."),
         ({"title": "x" * 121}, "title", "at most 120 characters"),
         ({"summary": "x" * 301}, "summary", "at most 300 characters"),
         ({"source_url": "not a link"}, "source_url", "Enter a valid URL."),
@@ -383,3 +383,26 @@ def test_the_sighting_page_shows_its_history_to_the_author_only(client, author, 
     html = client.get(sighting.get_absolute_url()).content.decode()
     assert "Which town?" not in html
     assert 'id="history-heading"' not in html
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_the_form_runs_a_fixed_number_of_queries_however_many_themes(
+    signed_in, count, django_assert_max_num_queries
+):
+    SightingFactory(themes=[f"theme {number}" for number in range(count)])
+    with django_assert_max_num_queries(6):
+        response = signed_in.get(NEW)
+    assert response.content.decode().count('<option value="theme ') == count
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_the_history_on_the_sighting_page_runs_a_fixed_number_of_queries(
+    signed_in, author, convenor, count, django_assert_max_num_queries
+):
+    sighting = SightingFactory(author=author)
+    for _ in range(count):
+        sighting.changes.create(actor=convenor, from_status="submitted", to_status="returned")
+        sighting.changes.create(actor=author, from_status="returned", to_status="submitted")
+    with django_assert_max_num_queries(12):
+        response = signed_in.get(sighting.get_absolute_url())
+    assert response.content.decode().count("Returned with feedback</strong>") == count

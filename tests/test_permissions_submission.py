@@ -118,3 +118,9 @@ def test_a_visitor_posting_a_sighting_is_sent_to_sign_in_and_nothing_saved(clien
     response = client.post("/sightings/new/", {"title": "Sneaky", "action": "draft"})
     assert response["Location"].startswith("/accounts/login/")
     assert not Sighting.objects.exists()
+
+
+@pytest.mark.parametrize("address", ["/review/99999999999999999999/", "/review/0/"])
+def test_an_impossible_review_number_is_404_not_an_error(address, client, staff):
+    client.force_login(staff)
+    assert client.get(address).status_code == 404

@@ -1,7 +1,10 @@
 import datetime
+import io
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -388,3 +391,17 @@ def test_a_practitioner_cannot_rename_themes(client):
     )
     assert response.status_code == 403
     assert Theme.objects.filter(name="food").exists()
+
+
+def test_every_demo_account_sees_its_own_pages(client):
+    call_command("load_demo_data", stdout=io.StringIO())
+    for user in get_user_model().objects.all():
+        client.force_login(user)
+        assert client.get("/me/").status_code == 200
+        for sighting in Sighting.objects.by(user):
+            assert client.get(sighting.get_absolute_url()).status_code == 200
+        if user.groups.exists():
+            assert client.get("/review/").status_code == 200
+            assert client.get("/review/themes/").status_code == 200
+            for sighting in Sighting.objects.awaiting_review():
+                assert client.get(review_url(sighting)).status_code == 200

@@ -1,9 +1,12 @@
 """The journey from "I saw something" to a published sighting, in a real browser."""
 
+import datetime
 import importlib
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.roles import CONVENORS_GROUP
@@ -37,6 +40,21 @@ def convenor_user():
     return user
 
 
+@pytest.fixture
+def another_page(browser):
+    """A page in a browser context of its own: another person at another computer."""
+    contexts = []
+
+    def open_page():
+        contexts.append(browser.new_context())
+        return contexts[-1].new_page()
+
+    yield open_page
+    # Closed here so no open connection outlives the live server.
+    for context in contexts:
+        context.close()
+
+
 def sign_in(page, site, email, password=PASSWORD):
     page.goto(site + "/accounts/login/")
     page.get_by_label("Email address").fill(email)
@@ -45,7 +63,9 @@ def sign_in(page, site, email, password=PASSWORD):
     expect(page.get_by_role("heading", level=1)).to_have_text("My sightings")
 
 
-def test_a_newcomer_posts_a_sighting_that_a_convenor_publishes(page, site, browser, convenor_user):
+def test_a_newcomer_posts_a_sighting_that_a_convenor_publishes(
+    page, site, another_page, convenor_user
+):
     title = "Bus drivers wait for the same three pupils"
 
     page.goto(site + "/")
@@ -82,13 +102,13 @@ def test_a_newcomer_posts_a_sighting_that_a_convenor_publishes(page, site, brows
     sighting = Sighting.objects.get()
     assert sighting.status == Sighting.Status.SUBMITTED
 
-    visitor = browser.new_context().new_page()
+    visitor = another_page()
     visitor.goto(site + "/sightings/")
     expect(visitor.get_by_text(title)).to_have_count(0)
     response = visitor.goto(site + sighting.get_absolute_url())
     assert response.status == 404
 
-    convenor = browser.new_context().new_page()
+    convenor = another_page()
     sign_in(convenor, site, convenor_user.email)
     convenor.get_by_role("link", name="Review", exact=True).click()
     convenor.get_by_role("link", name=title).click()
@@ -113,12 +133,12 @@ def test_a_newcomer_posts_a_sighting_that_a_convenor_publishes(page, site, brows
 
 
 def test_a_returned_sighting_is_edited_resubmitted_and_published(
-    page, site, browser, convenor_user
+    page, site, another_page, convenor_user
 ):
     author = UserFactory(first_name="Ade", email="ade@example.org")
     sighting = SightingFactory(author=author, submitted=True, title="Library lends tools")
 
-    convenor = browser.new_context().new_page()
+    convenor = another_page()
     sign_in(convenor, site, convenor_user.email)
     convenor.goto(site + "/review/")
     convenor.get_by_role("link", name="Library lends tools").click()
@@ -141,9 +161,67 @@ def test_a_returned_sighting_is_edited_resubmitted_and_published(
     expect(convenor.get_by_text("Please say which library it is.")).to_be_visible()
     convenor.get_by_role("button", name="Publish").click()
 
-    visitor = browser.new_context().new_page()
+    visitor = another_page()
     visitor.goto(site + sighting.get_absolute_url())
     expect(visitor.get_by_role("heading", level=1)).to_have_text("Library lends tools")
     expect(visitor.get_by_text("Canton Library, Cardiff")).to_be_visible()
     page.goto(site + "/me/")
     expect(page.get_by_role("heading", name="Published")).to_be_visible()
+
+
+def serious_violations(page):
+    results = Axe().run(page)
+    return [
+        (violation["id"], [node["target"] for node in violation["nodes"]])
+        for violation in results.response["violations"]
+        if violation["impact"] in {"serious", "critical"}
+    ]
+
+
+def test_the_account_and_review_pages_pass_axe(page, site, convenor_user):
+    long_ago = timezone.now() - datetime.timedelta(days=200)
+    mine = SightingFactory(
+        author=convenor_user, published=True, published_at=long_ago, themes=["food"]
+    )
+    SightingFactory(author=convenor_user, title="Half written")
+    waiting = SightingFactory(submitted=True, themes=["food", "parks"])
+
+    page.goto(site + "/accounts/signup/")
+    page.get_by_role("button", name="Create account").click()
+    pages = {"signup with errors": serious_violations(page)}
+
+    sign_in(page, site, convenor_user.email)
+    pages["my sightings"] = serious_violations(page)
+    page.goto(site + "/sightings/new/")
+    pages["new sighting"] = serious_violations(page)
+    page.get_by_role("button", name="Submit for review").click()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
+    pages["new sighting with errors"] = serious_violations(page)
+    page.get_by_label("Title").fill("A preview")
+    page.get_by_role("button", name="Preview").click()
+    pages["preview"] = serious_violations(page)
+    for name, path in {
+        "withdraw": f"/sightings/{mine.slug}/withdraw/",
+        "follow-up": f"/sightings/{mine.slug}/follow-up/",
+        "review queue": "/review/",
+        "review decision": f"/review/{waiting.pk}/",
+        "themes": "/review/themes/",
+        "password change": "/accounts/password/change/",
+    }.items():
+        page.goto(site + path)
+        pages[name] = serious_violations(page)
+
+    assert {name: found for name, found in pages.items() if found} == {}
+
+
+def test_theme_suggestions_follow_the_last_comma(page, site, convenor_user):
+    SightingFactory(published=True, themes=["parks", "food banks", "pantomime"])
+    sign_in(page, site, convenor_user.email)
+    page.goto(site + "/sightings/new/")
+    page.get_by_label("Themes").press_sequentially("Food banks, pa")
+    options = page.locator("#theme-options option")
+    expect(options).to_have_count(2)
+    assert sorted(options.evaluate_all("nodes => nodes.map(node => node.value)")) == [
+        "Food banks, pantomime",
+        "Food banks, parks",
+    ]
