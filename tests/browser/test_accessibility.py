@@ -208,6 +208,7 @@ def error_pages():
     return {
         "bad request": site_views.bad_request(request),
         "forbidden": site_views.permission_denied(request),
+        "form not sent": site_views.csrf_failure(request),
         "server error": site_views.server_error(request),
     }
 
