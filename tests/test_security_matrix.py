@@ -377,3 +377,24 @@ def test_a_lock_out_holds_for_that_account_only(client, world):
         sign_in(client, "wrong-password")
     assert sign_in(client, PASSWORD).status_code == 429
     assert sign_in(client, PASSWORD, username="author").status_code == 302
+
+
+# --- The admin is left out of the walk above (Django's own routes), but who reaches it
+# is part of the contract: staff only.
+
+ADMIN_ADDRESSES = [
+    "admin:index",
+    "admin:sightings_sighting_changelist",
+    "admin:auth_user_changelist",
+]
+
+
+@pytest.mark.parametrize("name", ADMIN_ADDRESSES)
+@pytest.mark.parametrize("role", ROLES)
+def test_only_staff_reach_the_admin(world, name, role):
+    response = client_for(world, role).get(reverse(name))
+    if role == "staff":
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("admin:login"))
