@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 from django.urls import reverse
@@ -25,6 +26,7 @@ from django.utils import timezone
 from observatory import views as site_views
 from tests.browser.shifts import ensure_five_shifts
 from tests.factories import (
+    PASSWORD,
     CellFactory,
     CellNoteFactory,
     FollowUpFactory,
@@ -176,6 +178,16 @@ def test_every_public_page_passes_axe_and_has_the_landmarks(offline_page, site, 
         found = serious_violations(page) + structure_problems(page) + skip_link_problems(page)
         if found:
             problems[name] = found
+
+    # Signed in, the header changes (a name, a sign-out button): check it too.
+    page.goto(site + reverse("accounts:login") + "?next=/")
+    page.get_by_label("Username").fill("ade")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(site + "/")
+    found = serious_violations(page) + structure_problems(page)
+    if found:
+        problems["home, signed in"] = found
     assert problems == {}
 
 
@@ -237,6 +249,8 @@ def test_every_public_page_is_valid_html(client, tmp_path, db):
         response = client.get(url)
         assert response.status_code == expected_status(name), name
         (tmp_path / f"{name.replace(' ', '-')}.html").write_bytes(response.content)
+    client.force_login(get_user_model().objects.get(username="ade"))
+    (tmp_path / "home-signed-in.html").write_bytes(client.get("/").content)
     for name, response in error_pages().items():
         (tmp_path / f"{name.replace(' ', '-')}.html").write_bytes(response.content)
     errors = nu_errors(tmp_path)
