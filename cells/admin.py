@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from cells.models import Cell, CellNote
+from sightings.admin import HistoryLogAdmin
 
 
 @admin.register(Cell)
@@ -37,3 +38,13 @@ class CellNoteAdmin(SimpleHistoryAdmin):
         "author",
         "published_at",
     ]
+
+
+@admin.register(Cell.history.model)
+class CellHistoryAdmin(HistoryLogAdmin):
+    search_fields = ["name"]
+
+
+@admin.register(CellNote.history.model)
+class CellNoteHistoryAdmin(HistoryLogAdmin):
+    search_fields = ["title"]
