@@ -103,6 +103,18 @@ def test_any_slug_in_a_detail_address_is_a_page_or_not_found(client, some_sighti
         assert response.status_code in {200, 301, 404}
 
 
+@settings(FUZZ, max_examples=30)
+@given(username=value, password=value, next_url=value)
+def test_the_sign_in_form_answers_any_input_without_a_server_error(
+    client, db, username, password, next_url
+):
+    response = client.post(
+        "/accounts/login/", {"username": username, "password": password, "next": next_url}
+    )
+    # 200: the form again, with errors; 429: locked out after repeated failures.
+    assert response.status_code in {200, 400, 429}
+
+
 @pytest.mark.parametrize("query_string", ["theme=%00", "q=a%00b", "%00=x", "shift=me-to-we%00"])
 def test_a_nul_character_is_a_bad_request_not_a_database_error(client, db, query_string):
     response = client.get("/sightings/?" + query_string)
