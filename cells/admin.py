@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
 from cells.models import Cell, CellNote
+from sightings.admin import HistoryLogAdmin
 
 
 @admin.register(Cell)
@@ -67,3 +68,12 @@ class CellNoteAdmin(SimpleHistoryAdmin):
                 published += 1
         if published:
             self.message_user(request, f"Published {published} note(s).", messages.SUCCESS)
+
+@admin.register(Cell.history.model)
+class CellHistoryAdmin(HistoryLogAdmin):
+    search_fields = ["name"]
+
+
+@admin.register(CellNote.history.model)
+class CellNoteHistoryAdmin(HistoryLogAdmin):
+    search_fields = ["title"]

@@ -96,6 +96,30 @@ def test_the_history_of_a_deleted_sighting_stays_readable_by_staff(client, staff
     assert "Library opens its kitchen" in response.text
 
 
+@pytest.mark.parametrize(
+    ("admin_name", "make"),
+    [
+        ("sightings_historicalsighting", lambda: SightingFactory(title="Gone: lunch club")),
+        ("sightings_historicalfollowup", lambda: FollowUpFactory(note="Gone: still going")),
+        ("cells_historicalcell", lambda: CellFactory(name="Gone: a cell")),
+        ("cells_historicalcellnote", lambda: CellNoteFactory(title="Gone: a note")),
+    ],
+)
+def test_staff_find_deleted_objects_in_the_history_lists(client, staff, admin_name, make):
+    make().delete()
+    client.force_login(staff)
+    url = reverse(f"admin:{admin_name}_changelist")
+    response = client.get(url, {"history_type": "-"})
+    assert response.status_code == 200
+    assert "Gone: " in response.text
+    # The record is evidence: it can be read but not changed or removed.
+    record_pk = response.context["cl"].result_list[0].pk
+    change = client.post(reverse(f"admin:{admin_name}_change", args=[record_pk]), {})
+    assert change.status_code == 403
+    delete = client.post(reverse(f"admin:{admin_name}_delete", args=[record_pk]), {"post": "yes"})
+    assert delete.status_code == 403
+
+
 def test_a_change_made_in_the_admin_records_who_made_it(client, staff):
     cell = CellFactory(name="Changing places")
     client.force_login(staff)

@@ -213,3 +213,33 @@ def test_debug_off_without_a_secret_key_refuses_to_start():
     )
     assert result.returncode != 0
     assert "Set DJANGO_SECRET_KEY" in result.stderr
+
+
+def cache_backend(**environ):
+    """The cache backend the settings choose, in a fresh process with this environment."""
+    env = {n: v for n, v in os.environ.items() if n != "REDIS_URL"} | environ
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "print(settings.CACHES['default']['BACKEND'])",
+        ],
+        cwd=ROOT,
+        env=env | {"DJANGO_SETTINGS_MODULE": "observatory.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_the_cache_is_shared_by_every_worker_and_redis_url_moves_it_to_redis():
+    # Rate limits and lock-outs must hold across gunicorn workers and servers, so the
+    # cache is never per-process memory.
+    assert cache_backend() == "django.core.cache.backends.db.DatabaseCache"
+    assert (
+        cache_backend(REDIS_URL="redis://cache.internal:6379/0")
+        == "django.core.cache.backends.redis.RedisCache"
+    )

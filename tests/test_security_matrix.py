@@ -14,7 +14,8 @@ from datetime import timedelta
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.test import Client
+from django.db import transaction
+from django.test import Client, override_settings
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.roles import CONVENORS_GROUP
@@ -37,8 +38,27 @@ class World:
     objects: dict = field(default_factory=dict)
 
 
+@pytest.fixture(scope="module")
+def shared_world(django_db_setup, django_db_blocker):
+    """Built once for the module, in a transaction rolled back when the module ends.
+
+    Each test runs in its own savepoint inside it (the `db` fixture), so nothing a test
+    does reaches the next one, and the two hundred cases do not each rebuild the world.
+    """
+    fast_hashing = override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+    )
+    with django_db_blocker.unblock(), transaction.atomic(), fast_hashing:
+        yield build_world()
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def world(db):
+def world(shared_world, db):
+    return shared_world
+
+
+def build_world():
     convenors = Group.objects.get_or_create(name=CONVENORS_GROUP)[0]
     users = {
         "visitor": None,
@@ -377,3 +397,24 @@ def test_a_lock_out_holds_for_that_account_only(client, world):
         sign_in(client, "wrong-password")
     assert sign_in(client, PASSWORD).status_code == 429
     assert sign_in(client, PASSWORD, username="author").status_code == 302
+
+
+# --- The admin is left out of the walk above (Django's own routes), but who reaches it
+# is part of the contract: staff only.
+
+ADMIN_ADDRESSES = [
+    "admin:index",
+    "admin:sightings_sighting_changelist",
+    "admin:auth_user_changelist",
+]
+
+
+@pytest.mark.parametrize("name", ADMIN_ADDRESSES)
+@pytest.mark.parametrize("role", ROLES)
+def test_only_staff_reach_the_admin(world, name, role):
+    response = client_for(world, role).get(reverse(name))
+    if role == "staff":
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("admin:login"))

@@ -1,0 +1,207 @@
+"""Bad input never breaks the site, and when something does break, nothing leaks.
+
+Hypothesis throws arbitrary text (NUL bytes, lone surrogates' neighbours, right-to-left
+marks, enormous numbers, broken percent-encoding) at the sighting list's query
+parameters; every answer must be a page, never a server error. The error pages are the
+site's own, in its layout, and a server error never shows a traceback.
+"""
+
+import string
+from urllib.parse import quote, urlencode
+
+import pytest
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.urls import include, path
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.factories import SightingFactory
+
+LIST_PARAMETERS = [
+    "shift",
+    "theme",
+    "setting",
+    "place",
+    "page",
+    "from",
+    "to",
+    "q",
+    "sort",
+    "connection",
+]
+
+# Text people and robots actually send: any character, with the awkward ones (NUL,
+# quotes, SQL and full-text search operators, dates and numbers) made likely.
+awkward = st.sampled_from(
+    ["\x00", "'", '"', "\\", "%", "_", "&", "|", "!", ":*", "<->", "(", ")", "-", "or", "--"]
+)
+number = st.integers(min_value=-(10**30), max_value=10**30).map(str)
+date_like = st.dates().map(str) | st.from_regex(r"\A\d{1,6}-\d{1,3}-\d{1,3}\Z")
+value = st.one_of(
+    st.text(max_size=60),
+    st.text(alphabet=string.printable, max_size=60),
+    awkward,
+    number,
+    date_like,
+    st.lists(awkward | st.text(max_size=5), max_size=6).map("".join),
+)
+query = st.lists(st.tuples(st.sampled_from(LIST_PARAMETERS), value), max_size=8)
+
+FUZZ = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@pytest.fixture
+def some_sightings(db):
+    SightingFactory(published=True, themes=["mutual aid"], shifts=["me-to-we"])
+    SightingFactory(published=True, themes=["food"], shifts=["doubting-to-trusting"])
+
+
+@FUZZ
+@given(pairs=query)
+def test_the_sighting_list_answers_any_query_without_a_server_error(client, some_sightings, pairs):
+    response = client.get("/sightings/?" + urlencode(pairs))
+    assert response.status_code < 500
+
+
+@settings(FUZZ, max_examples=30)
+@given(raw=st.binary(max_size=40), name=st.sampled_from(LIST_PARAMETERS))
+def test_the_sighting_list_survives_bytes_that_are_not_utf8(client, some_sightings, raw, name):
+    response = client.get(f"/sightings/?{name}={quote(raw)}")
+    assert response.status_code < 500
+
+
+@pytest.mark.parametrize(
+    "query_string",
+    [
+        "page=99999999999999999999999",
+        "page=-1",
+        "page=last",
+        "page=0",
+        "shift=me-to-we&shift=\x00",
+        "theme=%00",
+        "q=%00",
+        "q=" + "a" * 5000,
+        "from=2024-02-30&to=0000-00-00",
+        "sort=relevance&q=",
+        "connection=bridging%00",
+    ],
+)
+def test_known_awkward_queries_are_answered(client, some_sightings, query_string):
+    response = client.get("/sightings/?" + query_string)
+    assert response.status_code < 500
+
+
+@settings(FUZZ, max_examples=25)
+@given(slug=st.text(min_size=1, max_size=80))
+def test_any_slug_in_a_detail_address_is_a_page_or_not_found(client, some_sightings, slug):
+    for prefix in ["/sightings/", "/shifts/", "/themes/", "/cells/"]:
+        response = client.get(prefix + quote(slug, safe="") + "/")
+        assert response.status_code in {200, 301, 404}
+
+
+@settings(FUZZ, max_examples=30)
+@given(username=value, password=value, next_url=value)
+def test_the_sign_in_form_answers_any_input_without_a_server_error(
+    client, db, username, password, next_url
+):
+    response = client.post(
+        "/accounts/login/", {"username": username, "password": password, "next": next_url}
+    )
+    # 200: the form again, with errors; 429: locked out after repeated failures.
+    assert response.status_code in {200, 400, 429}
+
+
+@pytest.mark.parametrize("query_string", ["theme=%00", "q=a%00b", "%00=x", "shift=me-to-we%00"])
+def test_a_nul_character_is_a_bad_request_not_a_database_error(client, db, query_string):
+    response = client.get("/sightings/?" + query_string)
+    assert response.status_code == 400
+    assert "Bad request" in response.text
+
+
+def test_a_nul_character_in_a_form_is_a_bad_request(client, db):
+    response = client.post("/accounts/login/", {"username": "a\x00b", "password": "x"})
+    assert response.status_code == 400
+
+
+# --- The site's own error pages.
+
+
+def explode(request):
+    raise RuntimeError("secret detail: the database password is hunter2")
+
+
+def forbid(request):
+    raise PermissionDenied
+
+
+def suspicious(request):
+    raise SuspiciousOperation("a tampered request")
+
+
+urlpatterns = [
+    path("explode/", explode),
+    path("forbid/", forbid),
+    path("suspicious/", suspicious),
+    path("", include("observatory.urls")),
+]
+handler400 = "observatory.views.bad_request"
+handler403 = "observatory.views.permission_denied"
+handler404 = "observatory.views.page_not_found"
+handler500 = "observatory.views.server_error"
+
+
+def in_site_layout(html):
+    return all(part in html for part in ['class="site-header"', '<main id="main"', "</footer>"])
+
+
+@pytest.mark.urls(__name__)
+def test_a_server_error_shows_the_sites_page_and_no_traceback(client, db):
+    client.raise_request_exception = False
+    response = client.get("/explode/")
+    assert response.status_code == 500
+    assert "Something went wrong" in response.text
+    for leak in ["Traceback", "hunter2", "RuntimeError", "explode", "site-packages"]:
+        assert leak not in response.text
+
+
+@pytest.mark.urls(__name__)
+def test_permission_denied_is_the_sites_403_page(client, db):
+    response = client.get("/forbid/")
+    assert response.status_code == 403
+    assert "You cannot do that" in response.text
+    assert in_site_layout(response.text)
+
+
+@pytest.mark.urls(__name__)
+def test_a_suspicious_request_is_the_sites_400_page(client, db):
+    response = client.get("/suspicious/")
+    assert response.status_code == 400
+    assert "Bad request" in response.text
+    assert "tampered" not in response.text
+    assert in_site_layout(response.text)
+
+
+def test_an_unknown_host_is_refused_with_the_sites_400_page(client, db):
+    response = client.get("/", headers={"host": "evil.example"})
+    assert response.status_code == 400
+    assert "Bad request" in response.text
+
+
+def test_a_missing_page_is_the_sites_404_page(client, db):
+    response = client.get("/no/such/page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.text
+    assert in_site_layout(response.text)
+
+
+def test_a_failed_csrf_check_is_the_sites_403_page(db):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/accounts/login/", {"username": "x"})
+    assert response.status_code == 403
+    assert in_site_layout(response.text)
+    assert "cookies" in response.text
