@@ -247,6 +247,9 @@ class Sighting(models.Model):
         NOT_SURE = "not-sure", "Not sure"
 
     EDITABLE_STATUSES = {Status.DRAFT, Status.RETURNED}
+    # What convenors see of other people's sightings: what has been put before them.
+    # A draft is not yet shared and a withdrawn one was taken back, so both stay private.
+    REVIEWABLE_STATUSES = {Status.SUBMITTED, Status.PUBLISHED, Status.RETURNED, Status.DECLINED}
 
     title = models.CharField("Title", max_length=120)
     slug = models.SlugField(unique=True, max_length=140, editable=False)
@@ -359,7 +362,9 @@ class Sighting(models.Model):
         return list(self.tags.order_by("name"))
 
     def is_visible_to(self, user):
-        return self.is_public or self.is_author(user) or is_convenor(user)
+        if self.is_public or self.is_author(user):
+            return True
+        return self.status in self.REVIEWABLE_STATUSES and is_convenor(user)
 
     def is_author(self, user):
         return user.is_authenticated and self.author_id == user.pk

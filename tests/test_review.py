@@ -405,3 +405,16 @@ def test_every_demo_account_sees_its_own_pages(client):
             assert client.get("/review/themes/").status_code == 200
             for sighting in Sighting.objects.awaiting_review():
                 assert client.get(review_url(sighting)).status_code == 200
+
+
+@pytest.mark.parametrize("status", ALL_STATUSES)
+def test_convenors_see_only_what_was_put_before_them(client, convenor, author, status):
+    sighting = SightingFactory(author=author, status=status)
+    client.force_login(convenor)
+    shown = status in Sighting.REVIEWABLE_STATUSES
+
+    detail = client.get(sighting.get_absolute_url())
+    review = client.get(reverse("review:sighting", kwargs={"pk": sighting.pk}))
+
+    assert detail.status_code == (200 if shown else 404)
+    assert review.status_code == (200 if shown else 404)
