@@ -179,6 +179,11 @@ def shareable_query(request, fixed=None):
     query = request.GET.copy()
     for name in ("page", "sort"):
         query.pop(name, None)
+    for name in list(query):
+        # The filter form sends its empty fields too; they mean nothing in a feed address.
+        query.setlist(name, [value for value in query.getlist(name) if value])
+        if not query.getlist(name):
+            del query[name]
     for name, value in (fixed or {}).items():
         query.setlist(name, [value])
     return f"?{query.urlencode()}" if query else ""
