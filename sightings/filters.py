@@ -6,8 +6,11 @@ all mean the same sightings. A value that is not understood is reported on the
 form and ignored; it never breaks the page.
 """
 
+import hashlib
+
 import django_filters
 from django import forms
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import dateformat
 
@@ -189,15 +192,28 @@ def shareable_query(request, fixed=None):
     return f"?{query.urlencode()}" if query else ""
 
 
-def facet_counts(sighting_filter):
-    """How many of the current results show each shift and each setting, in one query.
+# Facets are counted exactly whenever the results are at most this many. Counting
+# a broader set (most of 100,000 sightings) takes hundreds of milliseconds, so those
+# counts are kept for a few minutes, keyed by the exact query they count.
+FACET_EXACT_LIMIT = 5000
+FACET_CACHE_SECONDS = 300
 
-    Returns the total as well, so the page needs no separate COUNT.
-    """
+
+def facet_counts(sighting_filter):
+    """How many of the current results show each shift and each setting, and the total."""
     results = sighting_filter.qs.order_by()
-    through = Sighting.shifts.through
     shift_filter = sighting_filter.filters.get("shift")
     shifts = shift_filter.extra["choices"] if shift_filter else []
+    if results[: FACET_EXACT_LIMIT + 1].count() <= FACET_EXACT_LIMIT:
+        return _count_facets(results, shifts)
+    sql, params = results.query.sql_with_params()
+    key = "facets:" + hashlib.sha256(f"{sql}{params!r}{shifts!r}".encode()).hexdigest()
+    return cache.get_or_set(key, lambda: _count_facets(results, shifts), FACET_CACHE_SECONDS)
+
+
+def _count_facets(results, shifts):
+    """Every count in one query, so the page needs no separate COUNT."""
+    through = Sighting.shifts.through
     aggregates = {"total": Count("pk")}
     for index, (slug, _name) in enumerate(shifts):
         showing = through.objects.filter(shift__slug=slug).values("sighting_id")
