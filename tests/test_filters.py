@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
+from sightings import filters
 from sightings.models import FollowUp, Sighting
 from tests.factories import FollowUpFactory, SightingFactory, UserFactory
 
@@ -284,8 +285,6 @@ def test_list_with_facets_runs_a_fixed_number_of_queries(
 
 
 def test_broad_facets_are_cached_and_narrow_ones_are_always_exact(client, monkeypatch):
-    from sightings import filters
-
     monkeypatch.setattr(filters, "FACET_EXACT_LIMIT", 2)
     SightingFactory.create_batch(3, published=True, setting=EDUCATION)
     SightingFactory(published=True, setting=HEALTH)
