@@ -1,24 +1,26 @@
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.views.decorators.cache import cache_page
 
 from observatory import views
-from sightings.sitemaps import sitemaps
+from sightings.sitemaps import SITEMAP_CACHE_SECONDS, sitemaps
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
-    # An index of one sitemap per section, each paged, so 100,000 sightings still fit.
+    # An index of one sitemap per section, each paged, so 100,000 sightings still fit;
+    # kept for an hour, since counting every section's pages reads whole tables.
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.index),
         {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.sitemap),
         {"sitemaps": sitemaps},
         name="sitemap-section",
     ),

@@ -6,9 +6,12 @@ all mean the same sightings. A value that is not understood is reported on the
 form and ignored; it never breaks the page.
 """
 
+import hashlib
+
 import django_filters
 from django import forms
-from django.db.models import Count, Q
+from django.core.cache import cache
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import dateformat
 
 from sightings import search
@@ -48,9 +51,11 @@ class SightingFilter(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         for name in fixed:
             del self.filters[name]
+        self.shifts = []
         if "shift" in self.filters:
+            self.shifts = list(Shift.objects.only("pk", "slug", "name"))
             self.filters["shift"].extra["choices"] = [
-                (shift.slug, shift.name) for shift in Shift.objects.all()
+                (shift.slug, shift.name) for shift in self.shifts
             ]
         if "theme" in self.filters:
             self.filters["theme"].extra["choices"] = self._theme_choices(data)
@@ -77,14 +82,20 @@ class SightingFilter(django_filters.FilterSet):
         return queryset.lasting() if value else queryset
 
     @property
-    def qs(self):
-        if not hasattr(self, "_searched_and_sorted"):
+    def results(self):
+        """Every filter and the search applied, in no order: what counts and facets read."""
+        if not hasattr(self, "_results"):
             queryset = super().qs
-            text = self.search_text
-            if text:
-                queryset = search.matching(queryset, text)
-            self._searched_and_sorted = self._sorted(queryset, text)
-        return self._searched_and_sorted
+            if self.search_text:
+                queryset = search.matching(queryset, self.search_text)
+            self._results = queryset.order_by()
+        return self._results
+
+    @property
+    def qs(self):
+        if not hasattr(self, "_sorted_results"):
+            self._sorted_results = self._sorted(self.results, self.search_text)
+        return self._sorted_results
 
     def _sorted(self, queryset, text):
         sort = self.chosen_sort
@@ -179,32 +190,62 @@ def shareable_query(request, fixed=None):
     query = request.GET.copy()
     for name in ("page", "sort"):
         query.pop(name, None)
+    for name in list(query):
+        # The filter form sends its empty fields too; they mean nothing in a feed address.
+        query.setlist(name, [value for value in query.getlist(name) if value])
+        if not query.getlist(name):
+            del query[name]
     for name, value in (fixed or {}).items():
         query.setlist(name, [value])
     return f"?{query.urlencode()}" if query else ""
 
 
-def facet_counts(sighting_filter):
-    """How many of the current results show each shift and each setting, in one query.
+# Facets are counted exactly whenever the results are at most this many. Counting
+# a broader set (most of 100,000 sightings) takes hundreds of milliseconds, so those
+# counts are kept for a few minutes, keyed by the exact query they count.
+FACET_EXACT_LIMIT = 2000
+FACET_CACHE_SECONDS = 300
 
-    Returns the total as well, so the page needs no separate COUNT.
+
+def facet_counts(sighting_filter):
+    """How many of the current results show each shift and each setting, and the total.
+
+    At most FACET_EXACT_LIMIT + 1 results are counted first; a set that turns out
+    broader is counted in full and kept in the cache for a few minutes.
     """
-    results = sighting_filter.qs.order_by()
+    results = sighting_filter.results
+    shifts = sighting_filter.shifts
+    bounded = Sighting.objects.filter(pk__in=results.values("pk")[: FACET_EXACT_LIMIT + 1])
+    facets = _count_facets(bounded, shifts)
+    if facets["total"] <= FACET_EXACT_LIMIT:
+        return facets
+    sql, params = results.query.sql_with_params()
+    key = (
+        "facets:"
+        + hashlib.sha256(
+            f"{sql}{params!r}{[shift.slug for shift in shifts]!r}".encode()
+        ).hexdigest()
+    )
+    return cache.get_or_set(key, lambda: _count_facets(results, shifts), FACET_CACHE_SECONDS)
+
+
+def _count_facets(results, shifts):
+    """Every count in one query, so the page needs no separate COUNT."""
     through = Sighting.shifts.through
-    shift_filter = sighting_filter.filters.get("shift")
-    shifts = shift_filter.extra["choices"] if shift_filter else []
     aggregates = {"total": Count("pk")}
-    for index, (slug, _name) in enumerate(shifts):
-        showing = through.objects.filter(shift__slug=slug).values("sighting_id")
-        aggregates[f"shift_{index}"] = Count("pk", filter=Q(pk__in=showing))
+    for shift in shifts:
+        # A lookup per result row through the (sighting, shift) index: cheap for the
+        # bounded sets counted here, unlike hashing every sighting of the shift.
+        showing = through.objects.filter(sighting_id=OuterRef("pk"), shift_id=shift.pk)
+        aggregates[f"shift_{shift.pk}"] = Count("pk", filter=Exists(showing))
     for index, (value, _label) in enumerate(Sighting.Setting.choices):
         aggregates[f"setting_{index}"] = Count("pk", filter=Q(setting=value))
     counts = results.aggregate(**aggregates)
     return {
         "total": counts["total"],
         "shifts": [
-            {"slug": slug, "name": name, "count": counts[f"shift_{index}"]}
-            for index, (slug, name) in enumerate(shifts)
+            {"slug": shift.slug, "name": shift.name, "count": counts[f"shift_{shift.pk}"]}
+            for shift in shifts
         ],
         "settings": [
             {"value": value, "label": label, "count": counts[f"setting_{index}"]}

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -204,7 +204,20 @@ class SightingQuerySet(models.QuerySet):
         return self.annotate(latest_outcome=Subquery(newest.values("outcome")[:1]))
 
     def lasting(self):
-        return self.with_latest_outcome().filter(latest_outcome__in=FollowUp.LASTING)
+        """Sightings whose newest follow-up says the change is still happening or grew.
+
+        Read from the follow-ups (few) rather than a subquery per sighting (many).
+        """
+        newer = FollowUp.objects.filter(sighting=OuterRef("sighting")).filter(
+            Q(observed_on__gt=OuterRef("observed_on"))
+            | Q(observed_on=OuterRef("observed_on"), pk__gt=OuterRef("pk"))
+        )
+        newest_lasting = (
+            FollowUp.objects.filter(outcome__in=FollowUp.LASTING)
+            .exclude(Exists(newer))
+            .values("sighting_id")
+        )
+        return self.filter(pk__in=newest_lasting)
 
     def for_cards(self):
         """What a list of sighting cards needs, in a fixed number of queries."""

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 
 from sightings import authoring, export, search
 from sightings.filters import SightingFilter, facet_counts, shareable_query
-from sightings.insights import build_insights
+from sightings.insights import CACHE_SECONDS, current_insights
 from sightings.models import FollowUp, Shift, Sighting, Theme
 
 
@@ -161,4 +161,8 @@ def theme_detail(request, slug):
 
 
 def insights(request):
-    return render(request, "sightings/insights.html", {"charts": build_insights()})
+    return render(
+        request,
+        "sightings/insights.html",
+        {"charts": current_insights(), "refresh_minutes": CACHE_SECONDS // 60},
+    )

@@ -3,8 +3,10 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
+from sightings import filters
 from sightings.models import FollowUp, Sighting
 from tests.factories import FollowUpFactory, SightingFactory, UserFactory
 
@@ -274,8 +276,24 @@ def test_list_with_facets_runs_a_fixed_number_of_queries(
         "q=lunch&sort=relevance",
         "page=2&from=2000-01-01",
     ]:
-        with django_assert_max_num_queries(7):
+        with django_assert_max_num_queries(8):
             assert client.get(f"/sightings/?{query}").status_code == 200
     for path in ["/shifts/me-to-we/?setting=education", "/themes/food/?q=lunch"]:
-        with django_assert_max_num_queries(7):
+        with django_assert_max_num_queries(8):
             assert client.get(path).status_code == 200
+
+
+def test_broad_facets_are_cached_and_narrow_ones_are_always_exact(client, monkeypatch):
+    monkeypatch.setattr(filters, "FACET_EXACT_LIMIT", 2)
+    SightingFactory.create_batch(3, published=True, setting=EDUCATION)
+    SightingFactory(published=True, setting=HEALTH)
+    assert client.get("/sightings/").context["facets"]["total"] == 4
+    newest = SightingFactory(published=True, setting=HEALTH)
+    # A broad set keeps its counts for a few minutes; the rows themselves are current.
+    response = client.get("/sightings/")
+    assert response.context["facets"]["total"] == 4
+    assert response.context["page"].object_list[0] == newest
+    # A narrow set (here two sightings) is counted afresh every time.
+    assert client.get("/sightings/?setting=health-and-care").context["facets"]["total"] == 2
+    cache.clear()
+    assert client.get("/sightings/").context["facets"]["total"] == 5

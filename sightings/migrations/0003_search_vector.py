@@ -37,23 +37,40 @@ CREATE TRIGGER sightings_sighting_search_vector
 BEFORE INSERT OR UPDATE OF title, summary, story, place ON sightings_sighting
 FOR EACH ROW EXECUTE FUNCTION sightings_sighting_search_vector();
 
--- A theme added to or taken from a sighting re-runs the trigger above on it.
+-- A theme added to or taken from a sighting re-runs the trigger above on it. These
+-- run once per statement, over the rows it changed, so setting ten themes at once
+-- (or a bulk load) updates each sighting once rather than once per theme.
 CREATE OR REPLACE FUNCTION sightings_themedsighting_touch() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        UPDATE sightings_sighting SET title = title WHERE id = NEW.content_object_id;
-    END IF;
-    IF TG_OP IN ('DELETE', 'UPDATE') THEN
-        UPDATE sightings_sighting SET title = title WHERE id = OLD.content_object_id;
+    IF TG_OP = 'INSERT' THEN
+        UPDATE sightings_sighting SET title = title
+        WHERE id IN (SELECT content_object_id FROM added);
+    ELSIF TG_OP = 'DELETE' THEN
+        UPDATE sightings_sighting SET title = title
+        WHERE id IN (SELECT content_object_id FROM removed);
+    ELSE
+        UPDATE sightings_sighting SET title = title
+        WHERE id IN (
+            SELECT content_object_id FROM added
+            UNION SELECT content_object_id FROM removed
+        );
     END IF;
     RETURN NULL;
 END
 $$;
 
-CREATE TRIGGER sightings_themedsighting_touch
-AFTER INSERT OR UPDATE OR DELETE ON sightings_themedsighting
-FOR EACH ROW EXECUTE FUNCTION sightings_themedsighting_touch();
+CREATE TRIGGER sightings_themedsighting_added
+AFTER INSERT ON sightings_themedsighting REFERENCING NEW TABLE AS added
+FOR EACH STATEMENT EXECUTE FUNCTION sightings_themedsighting_touch();
+
+CREATE TRIGGER sightings_themedsighting_removed
+AFTER DELETE ON sightings_themedsighting REFERENCING OLD TABLE AS removed
+FOR EACH STATEMENT EXECUTE FUNCTION sightings_themedsighting_touch();
+
+CREATE TRIGGER sightings_themedsighting_changed
+AFTER UPDATE ON sightings_themedsighting REFERENCING OLD TABLE AS removed NEW TABLE AS added
+FOR EACH STATEMENT EXECUTE FUNCTION sightings_themedsighting_touch();
 
 -- A renamed theme changes the words of every sighting that carries it.
 CREATE OR REPLACE FUNCTION sightings_theme_touch() RETURNS trigger
@@ -80,7 +97,9 @@ UPDATE sightings_sighting SET title = title;
 DROP = """
 DROP INDEX IF EXISTS sighting_search_vector;
 DROP TRIGGER IF EXISTS sightings_theme_touch ON sightings_theme;
-DROP TRIGGER IF EXISTS sightings_themedsighting_touch ON sightings_themedsighting;
+DROP TRIGGER IF EXISTS sightings_themedsighting_added ON sightings_themedsighting;
+DROP TRIGGER IF EXISTS sightings_themedsighting_removed ON sightings_themedsighting;
+DROP TRIGGER IF EXISTS sightings_themedsighting_changed ON sightings_themedsighting;
 DROP TRIGGER IF EXISTS sightings_sighting_search_vector ON sightings_sighting;
 DROP FUNCTION IF EXISTS sightings_theme_touch();
 DROP FUNCTION IF EXISTS sightings_themedsighting_touch();

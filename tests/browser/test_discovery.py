@@ -1,0 +1,81 @@
+"""A visitor filters, searches and reads the insights in a real browser."""
+
+from importlib import import_module
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from sightings.models import Shift, Sighting
+from tests.factories import SightingFactory
+
+SHIFTS = import_module("sightings.migrations.0002_the_five_shifts").SHIFTS
+SERIOUS = {"serious", "critical"}
+
+
+@pytest.fixture
+def shifts(transactional_db):
+    # A transactional test starts from an empty database, without the five shifts.
+    for position, (slug, name, description, _explanation) in enumerate(SHIFTS, start=1):
+        Shift.objects.get_or_create(
+            slug=slug, defaults={"name": name, "description": description, "position": position}
+        )
+
+
+def serious_violations(page):
+    results = Axe().run(page)
+    return [v["id"] for v in results.response["violations"] if v["impact"] in SERIOUS]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_visitor_filters_by_setting_then_removes_the_filter(page, site, shifts):
+    SightingFactory(
+        published=True, title="Parents cook together", setting=Sighting.Setting.EDUCATION
+    )
+    SightingFactory(
+        published=True, title="Receptionists trusted", setting=Sighting.Setting.HEALTH_AND_CARE
+    )
+    page.goto(site + "/sightings/")
+    expect(page.get_by_role("heading", name="2 sightings")).to_be_visible()
+
+    page.get_by_label("Setting").select_option("education")
+    page.get_by_role("button", name="Apply filters").click()
+
+    expect(page.get_by_role("heading", name="1 sighting", exact=True)).to_be_visible()
+    assert page.url.endswith("/sightings/?setting=education&sort=newest")
+    expect(page.get_by_role("link", name="Parents cook together")).to_be_visible()
+    expect(page.get_by_text("Receptionists trusted")).to_have_count(0)
+    assert serious_violations(page) == []
+
+    page.get_by_role("link", name="Setting: Education (remove this filter)").click()
+    expect(page.get_by_role("heading", name="2 sightings")).to_be_visible()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_visitor_searches_and_sees_the_words_marked(page, site, shifts):
+    SightingFactory(
+        published=True,
+        title="Allotment",
+        summary="Neighbours share an allotment.",
+        story="They grow beans.",
+    )
+    SightingFactory(published=True, title="Choir", summary="A choir.", story="They sing.")
+    page.goto(site + "/sightings/")
+    page.get_by_label("Search").fill("allotment")
+    page.get_by_role("button", name="Apply filters").click()
+
+    expect(page.get_by_role("heading", name="1 sighting", exact=True)).to_be_visible()
+    expect(page.locator(".card__snippet mark").first).to_have_text("allotment")
+    expect(page.locator('link[rel="alternate"]')).to_have_attribute(
+        "href", "/sightings/feed/?q=allotment"
+    )
+    assert serious_violations(page) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_insights_are_accessible(page, site, shifts):
+    SightingFactory(published=True, shifts=["me-to-we"], setting=Sighting.Setting.FAITH)
+    page.goto(site + "/insights/")
+    expect(page.get_by_role("img", name="Shifts by setting")).to_be_visible()
+    expect(page.get_by_role("table")).to_have_count(4)
+    assert serious_violations(page) == []
