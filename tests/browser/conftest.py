@@ -3,6 +3,8 @@ import shutil
 
 import pytest
 
+from tests.browser.shifts import ensure_five_shifts
+
 CHROMIUM = os.environ.get("OBSERVATORY_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -36,3 +38,9 @@ def browser_type_launch_args(browser_type_launch_args):
 def site(live_server):
     """The live server's address, for building URLs in browser tests."""
     return live_server.url
+
+
+@pytest.fixture(autouse=True)
+def five_shifts(transactional_db):
+    """Every live-server test starts with the five shifts (see tests/browser/shifts.py)."""
+    ensure_five_shifts()

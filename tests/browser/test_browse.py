@@ -1,13 +1,6 @@
-import pytest
 from playwright.sync_api import expect
 
-from tests.browser.shifts import ensure_five_shifts
 from tests.factories import SightingFactory
-
-
-@pytest.fixture(autouse=True)
-def _five_shifts(transactional_db):
-    ensure_five_shifts()
 
 
 def test_visitor_follows_a_shift_from_the_home_page_to_a_sighting(page, site):

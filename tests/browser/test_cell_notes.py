@@ -1,23 +1,9 @@
 """A convenor writes a note and links sightings without JavaScript; a visitor reads it."""
 
-import importlib
-
 import pytest
 from playwright.sync_api import expect
 
-from sightings.models import Shift
 from tests.factories import PASSWORD, CellFactory, SightingFactory, UserFactory
-
-FIVE_SHIFTS = importlib.import_module("sightings.migrations.0002_the_five_shifts").SHIFTS
-
-
-@pytest.fixture
-def shifts(transactional_db):
-    # A transactional test flushes the tables, and with them the migration's shifts.
-    for position, (slug, name, description, _) in enumerate(FIVE_SHIFTS, start=1):
-        Shift.objects.get_or_create(
-            slug=slug, defaults={"name": name, "description": description, "position": position}
-        )
 
 
 @pytest.fixture
@@ -29,7 +15,7 @@ def no_script_page(browser, site):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_convenor_links_two_sightings_without_javascript_and_a_visitor_reads_the_note(
-    shifts, no_script_page, page, site
+    no_script_page, page, site
 ):
     convenor = UserFactory(username="olu", first_name="Olu")
     cell = CellFactory(name="Changing practices", convenors=[convenor])
@@ -95,7 +81,7 @@ def test_a_convenor_links_two_sightings_without_javascript_and_a_visitor_reads_t
 
 
 @pytest.mark.django_db(transaction=True)
-def test_with_javascript_the_picker_searches_without_reloading_the_page(shifts, page, site):
+def test_with_javascript_the_picker_searches_without_reloading_the_page(page, site):
     convenor = UserFactory(username="gwen", first_name="Gwen")
     cell = CellFactory(convenors=[convenor])
     SightingFactory(published=True, title="Library lends tools to neighbours")

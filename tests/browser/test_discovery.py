@@ -1,25 +1,13 @@
 """A visitor filters, searches and reads the insights in a real browser."""
 
-from importlib import import_module
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from sightings.models import Shift, Sighting
+from sightings.models import Sighting
 from tests.factories import SightingFactory
 
-SHIFTS = import_module("sightings.migrations.0002_the_five_shifts").SHIFTS
 SERIOUS = {"serious", "critical"}
-
-
-@pytest.fixture
-def shifts(transactional_db):
-    # A transactional test starts from an empty database, without the five shifts.
-    for position, (slug, name, description, _explanation) in enumerate(SHIFTS, start=1):
-        Shift.objects.get_or_create(
-            slug=slug, defaults={"name": name, "description": description, "position": position}
-        )
 
 
 def serious_violations(page):
@@ -28,7 +16,7 @@ def serious_violations(page):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_visitor_filters_by_setting_then_removes_the_filter(page, site, shifts):
+def test_visitor_filters_by_setting_then_removes_the_filter(page, site):
     SightingFactory(
         published=True, title="Parents cook together", setting=Sighting.Setting.EDUCATION
     )
@@ -52,7 +40,7 @@ def test_visitor_filters_by_setting_then_removes_the_filter(page, site, shifts):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_visitor_searches_and_sees_the_words_marked(page, site, shifts):
+def test_visitor_searches_and_sees_the_words_marked(page, site):
     SightingFactory(
         published=True,
         title="Allotment",
@@ -73,7 +61,7 @@ def test_visitor_searches_and_sees_the_words_marked(page, site, shifts):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_insights_are_accessible(page, site, shifts):
+def test_insights_are_accessible(page, site):
     SightingFactory(published=True, shifts=["me-to-we"], setting=Sighting.Setting.FAITH)
     page.goto(site + "/insights/")
     expect(page.get_by_role("img", name="Shifts by setting")).to_be_visible()

@@ -1,7 +1,6 @@
 """The journey from "I saw something" to a published sighting, in a real browser."""
 
 import datetime
-import importlib
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -10,27 +9,10 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.roles import CONVENORS_GROUP
-from sightings.models import Shift, Sighting
+from sightings.models import Sighting
 from tests.factories import PASSWORD, SightingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-FIVE_SHIFTS = importlib.import_module("sightings.migrations.0002_the_five_shifts").SHIFTS
-
-
-@pytest.fixture(autouse=True)
-def five_shifts():
-    # A transactional test flushes the rows the data migration made; put them back.
-    for position, (slug, name, description, explanation) in enumerate(FIVE_SHIFTS, start=1):
-        Shift.objects.get_or_create(
-            slug=slug,
-            defaults={
-                "name": name,
-                "description": description,
-                "explanation": explanation,
-                "position": position,
-            },
-        )
 
 
 @pytest.fixture
