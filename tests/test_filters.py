@@ -162,6 +162,12 @@ def test_bad_values_never_give_a_server_error(client, mixed, query):
         b"".join(response.streaming_content)
 
 
+@pytest.mark.parametrize("query", ["place=%00", "q=a%00b", "shift=%00"])
+def test_a_nul_character_is_refused_or_ignored_never_a_server_error(client, mixed, query):
+    for path in ["/sightings/", "/sightings/feed/", "/sightings/export.csv"]:
+        assert client.get(f"{path}?{query}").status_code in (200, 400), path
+
+
 def test_a_bad_value_is_explained_and_the_rest_still_apply(client, mixed):
     response = client.get("/sightings/?setting=moon&from=notadate&place=leeds")
     html = response.content.decode()
