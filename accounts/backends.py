@@ -20,13 +20,13 @@ class EmailOrUsernameBackend(ModelBackend):
     """Members sign in with the email address they signed up with, or a username."""
 
     def authenticate(self, request, username=None, password=None, **kwargs):
-        if username and "@" in username:
-            user = (
-                get_user_model()
-                .objects.filter(email__iexact=username.strip())
-                .order_by("pk")
-                .first()
-            )
-            if user is not None:
-                username = user.get_username()
+        if username:
+            username = self._stored_username(username.strip())
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+    @staticmethod
+    def _stored_username(typed):
+        """The account's own username for what was typed, ignoring letter case."""
+        lookup = {"email__iexact" if "@" in typed else "username__iexact": typed}
+        user = get_user_model().objects.filter(**lookup).order_by("pk").first()
+        return user.get_username() if user is not None else typed

@@ -19,10 +19,11 @@ class HoneypotMixin(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
-    def clean_website(self):
-        if self.cleaned_data["website"]:
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("website"):
             raise forms.ValidationError("This form could not be accepted. Please try again.")
-        return ""
+        return cleaned_data
 
 
 class SignupForm(HoneypotMixin):

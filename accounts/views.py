@@ -7,12 +7,14 @@ from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_ratelimit.decorators import ratelimit
 
-from accounts.forms import SignupForm
+from accounts.forms import LoginForm, SignupForm
 
 # Generous for a household or an office behind one address, tight for a robot.
 SIGNUP_RATE = "5/h"
 # Each reset request sends an email, so a robot must not be able to send many.
 PASSWORD_RESET_RATE = "5/h"
+# The lock-out guards one account; this slows one address trying many accounts.
+SIGN_IN_RATE = "30/15m"
 
 
 def rate_limited(request, exception=None):
@@ -36,6 +38,18 @@ def signup(request):
         "accounts/signup.html",
         {"form": form, "next": request.POST.get("next", request.GET.get("next", ""))},
     )
+
+
+_login_view = auth_views.LoginView.as_view(
+    redirect_authenticated_user=True, authentication_form=LoginForm
+)
+
+
+@ratelimit(key="ip", rate=SIGN_IN_RATE, method="POST", block=False)
+def sign_in(request):
+    if getattr(request, "limited", False):
+        return rate_limited(request)
+    return _login_view(request)
 
 
 def _safe_next(request):

@@ -1,9 +1,9 @@
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
-from django.utils.feedgenerator import Atom1Feed
 
 from accounts.roles import public_name
 from cells.models import Cell
+from observatory.feeds import SafeAtomFeed
 
 FEED_ITEMS = 20
 
@@ -11,7 +11,7 @@ FEED_ITEMS = 20
 class CellNotesFeed(Feed):
     """A cell's published notes, newest meeting first."""
 
-    feed_type = Atom1Feed
+    feed_type = SafeAtomFeed
 
     def get_object(self, request, slug):
         return get_object_or_404(Cell, slug=slug)

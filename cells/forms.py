@@ -35,6 +35,7 @@ class CellNoteForm(forms.ModelForm):
             "body": forms.Textarea(attrs={"rows": 16}),
             "topics_next": forms.Textarea(attrs={"rows": 5}),
         }
+        labels = {"body": "Body"}
         help_texts = {
             "met_on": "Needed before publishing.",
             "summary": "What the meeting found, in a paragraph. Needed before publishing.",

@@ -10,12 +10,12 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
-    # An index of one sitemap per section, each paged, so 100,000 sightings still fit;
-    # kept for an hour, since counting every section's pages reads whole tables.
+    # Every public address in one sitemap, paged by Django at 50,000 addresses (?p=2),
+    # with one sitemap per section beside it; kept for an hour, since they read whole tables.
     path(
         "sitemap.xml",
-        cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.index),
-        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"},
+        cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.sitemap),
+        {"sitemaps": sitemaps},
         name="sitemap",
     ),
     path(

@@ -6,8 +6,8 @@ Education": a reader subscribes to exactly the list they were looking at.
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 
+from observatory.feeds import SafeAtomFeed
 from sightings.filters import SightingFilter, shareable_query
 from sightings.models import Sighting
 
@@ -15,7 +15,7 @@ FEED_ITEMS = 30
 
 
 class SightingFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = SafeAtomFeed
     description_template = None
 
     def get_object(self, request):

@@ -18,18 +18,48 @@ from sightings import search
 from sightings.models import Shift, Sighting, Theme
 
 
+class LastingCheckbox(forms.CheckboxInput):
+    """Reads "1", "on", "true" or "yes" as ticked; anything else leaves the filter off."""
+
+    TICKED = {"1", "on", "true", "yes"}
+
+    def value_from_datadict(self, data, files, name):
+        return str(data.get(name, "")).strip().lower() in self.TICKED
+
+
+class KnownChoicesField(forms.MultipleChoiceField):
+    """Keeps the values it knows and drops the rest, so one stale slug spoils nothing."""
+
+    def clean(self, value):
+        known = {str(choice) for choice, _label in self.choices}
+        return super().clean([item for item in value or [] if item in known])
+
+
+class KnownChoicesFilter(django_filters.MultipleChoiceFilter):
+    field_class = KnownChoicesField
+
+
+class SightingFilterForm(forms.Form):
+    def clean(self):
+        cleaned_data = super().clean()
+        start, end = cleaned_data.get("from"), cleaned_data.get("to")
+        if start and end and start > end:
+            self.add_error("to", "This date comes before the “from” date, so it was left out.")
+        return cleaned_data
+
+
 class SightingFilter(django_filters.FilterSet):
     SORTS = [
-        ("newest", "Newest first"),
-        ("oldest", "Oldest first"),
+        ("newest", "Newest seen first"),
+        ("oldest", "Oldest seen first"),
         ("relevance", "Best match"),
     ]
 
     q = django_filters.CharFilter(label="Search", method="filter_nothing")
-    shift = django_filters.MultipleChoiceFilter(
+    shift = KnownChoicesFilter(
         label="Shift", method="filter_shift", widget=forms.CheckboxSelectMultiple
     )
-    theme = django_filters.MultipleChoiceFilter(
+    theme = KnownChoicesFilter(
         label="Theme", method="filter_theme", widget=forms.MultipleHiddenInput
     )
     setting = django_filters.ChoiceFilter(label="Setting", choices=Sighting.Setting.choices)
@@ -38,13 +68,14 @@ class SightingFilter(django_filters.FilterSet):
     )
     place = django_filters.CharFilter(label="Place", lookup_expr="icontains")
     lasting = django_filters.BooleanFilter(
-        label="Only lasting shifts", method="filter_lasting", widget=forms.CheckboxInput
+        label="Only lasting shifts", method="filter_lasting", widget=LastingCheckbox
     )
     sort = django_filters.ChoiceFilter(label="Sort", choices=SORTS, method="filter_nothing")
 
     class Meta:
         model = Sighting
         fields = []
+        form = SightingFilterForm
 
     def __init__(self, data=None, *args, fixed=(), **kwargs):
         """`fixed` names filters the page itself decides (the shift on a shift's page)."""
@@ -101,9 +132,10 @@ class SightingFilter(django_filters.FilterSet):
         sort = self.chosen_sort
         if sort == "relevance" and text:
             return search.by_relevance(queryset, text)
+        # Newest and oldest by when it was seen, the date every card shows.
         if sort == "oldest":
-            return queryset.order_by("published_at", "pk")
-        return queryset.order_by("-published_at", "-pk")
+            return queryset.order_by("date_observed", "published_at", "pk")
+        return queryset.order_by("-date_observed", "-published_at", "-pk")
 
     def _clean(self, name):
         if not self.is_bound or name not in self.filters:

@@ -110,19 +110,24 @@ class SightingForm(HoneypotMixin, forms.ModelForm):
             "source_url",
             "consent",
         ]
+        # SPEC words these labels; the question after the dash is what a person answers.
         labels = {
-            "consent": "No one can be identified in this sighting without their consent",
+            "summary": "Summary — In a sentence or two",
+            "story": "Story — What did you see?",
+            "place": "Place — Where?",
+            "connection": "Connection — Who was brought together?",
+            "consent": "No one can be identified in this sighting without their consent.",
         }
         help_texts = {
             "title": "A short headline, at most 120 characters.",
-            "summary": "In a sentence or two: what changed?",
+            "summary": "What changed? At most 300 characters.",
             "story": (
-                "What did you see? Who was involved, what happened and why it matters. "
+                "Who was involved, what happened and why it matters. "
                 "You can use Markdown: *emphasis*, lists and links."
             ),
-            "place": "Where? A town, borough or neighbourhood, for example “Hackney, London”.",
+            "place": "A town, borough or neighbourhood, for example “Hackney, London”.",
             "date_observed": "When you saw it. It cannot be in the future.",
-            "connection": "Who was brought together?",
+            "connection": "Optional: people like each other, unlike each other, or both.",
             "consent": "Tick to confirm.",
         }
         error_messages = {

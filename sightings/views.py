@@ -46,6 +46,7 @@ def discover(request, queryset, *, fixed=(), fixed_query=None):
         "active_filters": sighting_filter.active_filters(),
         "search_capped": sighting_filter.is_search and facets["total"] >= search.SEARCH_LIMIT,
         "search_limit": search.SEARCH_LIMIT,
+        "full_text_search": search.uses_full_text(),
         "feed_url": f"{reverse('sightings:feed')}{query}",
         "csv_url": f"{reverse('sightings:export-csv')}{query}",
         "json_url": f"{reverse('sightings:export-json')}{query}",

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -57,7 +58,7 @@ def test_the_form_shows_every_field_with_its_label_and_the_shift_descriptions(si
         "Themes",
         "Connection",
         "Source link",
-        "No one can be identified in this sighting without their consent",
+        "No one can be identified in this sighting without their consent.",
     ):
         assert f">{label}" in html, label
     for shift in Shift.objects.all():
@@ -189,7 +190,9 @@ def test_nothing_typed_is_lost_when_a_submission_has_errors(signed_in):
     assert f'value="{data["date_observed"]}"' in html
     assert f'<option value="{Sighting.Setting.HEALTH_AND_CARE}" selected>' in html
     me_to_we = Shift.objects.get(slug="me-to-we").pk
-    assert f'value="{me_to_we}" id="id_shifts_4" checked' in html
+    assert re.search(
+        rf'<input type="checkbox" name="shifts" value="{me_to_we}"[^>]* checked>', html
+    )
     assert 'value="Loneliness, Pharmacies "' in html
     assert 'value="bridging" id="id_connection_1" checked' in html
     assert 'value="https://example.org/pharmacy"' in html

@@ -174,12 +174,18 @@ def test_the_open_data_page_documents_every_column(client):
     assert "me-to-we" in html and "health-and-care" in html
 
 
+def locations(xml):
+    return re.findall(r"<loc>http://testserver([^<]+)</loc>", xml)
+
+
 def sitemap_urls(client):
-    index = body(client.get("/sitemap.xml"))
-    urls = []
-    for section in re.findall(r"<loc>http://testserver(/sitemap-[a-z]+\.xml)</loc>", index):
-        urls += re.findall(r"<loc>http://testserver([^<]+)</loc>", body(client.get(section)))
-    return urls
+    return locations(body(client.get("/sitemap.xml")))
+
+
+def test_each_section_has_its_own_sitemap_too(client, sightings):
+    urls = locations(body(client.get("/sitemap-sightings.xml")))
+    assert sightings["we"].get_absolute_url() in urls
+    assert "/shifts/me-to-we/" not in urls
 
 
 def test_the_sitemap_lists_only_what_the_public_may_see(client, sightings):
@@ -197,3 +203,15 @@ def test_the_sitemap_lists_only_what_the_public_may_see(client, sightings):
     assert draft.get_absolute_url() not in urls
     assert "/themes/secret/" not in urls
     assert not [url for url in urls if "hidden" in url]
+
+
+def test_a_control_character_in_what_people_wrote_never_breaks_a_feed(client):
+    SightingFactory(published=True, title="Bell\x0bringers", summary="Escape\x1b here")
+    note = CellNoteFactory(published=True, title="Minutes\x0b of March")
+
+    for path in ["/sightings/feed/", "/sightings/feed/?q=bell%0B", note.cell.get_absolute_url() + "feed/"]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        feed = feedparser.parse(response.content)
+        assert not feed.bozo, path
+    assert "Bellringers" in client.get("/sightings/feed/").content.decode()

@@ -303,3 +303,42 @@ def test_broad_facets_are_cached_and_narrow_ones_are_always_exact(client, monkey
     assert client.get("/sightings/?setting=health-and-care").context["facets"]["total"] == 2
     cache.clear()
     assert client.get("/sightings/").context["facets"]["total"] == 5
+
+
+def test_an_unknown_shift_beside_a_known_one_keeps_the_known_one(client):
+    SightingFactory(published=True, title="Lunch club", shifts=["me-to-we"])
+    SightingFactory(published=True, title="Budget trusted", shifts=["doubting-to-trusting"])
+
+    html = client.get("/sightings/?shift=bogus&shift=me-to-we").content.decode()
+
+    assert "Lunch club" in html
+    assert "Budget trusted" not in html
+
+
+def test_a_reversed_date_range_is_explained_and_the_end_left_out(client):
+    SightingFactory(published=True, title="Seen in 2023", date_observed=datetime.date(2023, 5, 1))
+
+    html = client.get("/sightings/?from=2023-01-01&to=2020-01-01").content.decode()
+
+    assert "comes before the “from” date" in html
+    assert "Seen in 2023" in html
+
+
+@pytest.mark.parametrize("value", ["0", "no", "off", "false", "maybe"])
+def test_lasting_is_on_only_when_ticked(client, value):
+    SightingFactory(published=True, title="Never followed up")
+
+    html = client.get(f"/sightings/?lasting={value}").content.decode()
+
+    assert "Never followed up" in html
+
+
+def test_newest_and_oldest_go_by_the_date_seen(client):
+    SightingFactory(published=True, title="Seen long ago", date_observed=datetime.date(2021, 1, 5))
+    SightingFactory(published=True, title="Seen lately", date_observed=datetime.date(2025, 3, 9))
+
+    newest = client.get("/sightings/?sort=newest").content.decode()
+    oldest = client.get("/sightings/?sort=oldest").content.decode()
+
+    assert newest.index("Seen lately") < newest.index("Seen long ago")
+    assert oldest.index("Seen long ago") < oldest.index("Seen lately")
