@@ -209,7 +209,8 @@ def test_a_control_character_in_what_people_wrote_never_breaks_a_feed(client):
     SightingFactory(published=True, title="Bell\x0bringers", summary="Escape\x1b here")
     note = CellNoteFactory(published=True, title="Minutes\x0b of March")
 
-    for path in ["/sightings/feed/", "/sightings/feed/?q=bell%0B", note.cell.get_absolute_url() + "feed/"]:
+    cell_feed = f"{note.cell.get_absolute_url()}feed/"
+    for path in ["/sightings/feed/", "/sightings/feed/?q=bell%0B", cell_feed]:
         response = client.get(path)
         assert response.status_code == 200, path
         feed = feedparser.parse(response.content)
