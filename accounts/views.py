@@ -52,6 +52,15 @@ def sign_in(request):
     return _login_view(request)
 
 
+class SignOutView(auth_views.LogoutView):
+    """Signs out by POST; a GET, from a bookmark or a typed address, asks first."""
+
+    http_method_names = ["get", "post", "options"]
+
+    def get(self, request, *args, **kwargs):
+        return render(request, "registration/logout_confirm.html")
+
+
 def _safe_next(request):
     target = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(

@@ -102,7 +102,9 @@ def test_too_many_failed_sign_ins_show_a_clear_lockout_page(client, practitioner
 
 def test_signing_out_needs_a_post(client, practitioner):
     client.force_login(practitioner)
-    assert client.get("/accounts/logout/").status_code == 405
+    asked = client.get("/accounts/logout/")
+    assert asked.status_code == 200
+    assert 'method="post" action="/accounts/logout/"' in asked.content.decode()
     assert "_auth_user_id" in client.session
     response = client.post("/accounts/logout/")
     assert response.status_code == 302
@@ -180,3 +182,4 @@ def test_password_reset_requests_are_rate_limited(client, practitioner):
     response = client.post("/accounts/password/reset/", {"email": practitioner.email})
     assert response.status_code == 429
     assert len(mail.outbox) == 5
+
