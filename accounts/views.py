@@ -9,8 +9,9 @@ from django_ratelimit.decorators import ratelimit
 
 from accounts.forms import LoginForm, SignupForm
 
-# Generous for a household or an office behind one address, tight for a robot.
-SIGNUP_RATE = "5/h"
+# Generous for a household, an office or a training session behind one address,
+# tight for a robot.
+SIGNUP_RATE = "20/h"
 # Each reset request sends an email, so a robot must not be able to send many.
 PASSWORD_RESET_RATE = "5/h"
 # The lock-out guards one account; this slows one address trying many accounts.
@@ -21,7 +22,11 @@ def rate_limited(request, exception=None):
     return render(request, "429.html", status=429)
 
 
-@ratelimit(key="ip", rate=SIGNUP_RATE, method="POST", block=False)
+def signup_rate(group, request):
+    return SIGNUP_RATE
+
+
+@ratelimit(key="ip", rate=signup_rate, method="POST", block=False)
 def signup(request):
     if request.user.is_authenticated:
         return redirect(settings.LOGIN_REDIRECT_URL)

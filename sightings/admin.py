@@ -8,7 +8,7 @@ from sightings.models import FollowUp, Shift, Sighting, StatusChange, Theme, The
 @admin.register(Shift)
 class ShiftAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "position", "description"]
-    readonly_fields = ["slug", "position"]
+    readonly_fields = ["name", "slug", "position"]
     fields = ["name", "slug", "position", "description", "explanation"]
 
     def has_add_permission(self, request):

@@ -1,3 +1,5 @@
+import datetime
+
 from django import forms
 from django.db import transaction
 from django.utils import timezone
@@ -62,9 +64,15 @@ def themes_as_text(sighting):
     return ", ".join(theme.name for theme in sighting.tags.order_by("name"))
 
 
+# Sightings are of living practice; an earlier year is a slip of the keyboard.
+EARLIEST_OBSERVED = datetime.date(1900, 1, 1)
+
+
 def not_in_the_future(day):
     if day and day > timezone.localdate():
         raise forms.ValidationError("The date observed cannot be in the future.")
+    if day and day < EARLIEST_OBSERVED:
+        raise forms.ValidationError("Check the year: the date observed is before 1900.")
 
 
 class SightingForm(HoneypotMixin, forms.ModelForm):

@@ -166,6 +166,12 @@ def test_a_date_in_the_future_is_refused(signed_in):
     assert not Sighting.objects.exists()
 
 
+def test_a_date_before_1900_is_refused_as_a_slip(signed_in):
+    html = signed_in.post(NEW, full_sighting(date_observed="0001-01-01")).content.decode()
+    assert "before 1900" in html
+    assert not Sighting.objects.exists()
+
+
 def test_more_than_ten_themes_are_refused(signed_in):
     themes = ", ".join(f"theme {n}" for n in range(11))
     html = signed_in.post(NEW, full_sighting(themes=themes)).content.decode()
