@@ -50,6 +50,7 @@ class CellNoteForm(forms.ModelForm):
         self.publishing = publishing
         for name in CellNote.REQUIRED_TO_PUBLISH:
             self.fields[name].required = publishing
+            self.fields[name].marked_required = True
         if not self.is_bound and self.instance.pk:
             # A linked sighting withdrawn since is dropped quietly on the next save.
             self.initial["sightings"] = list(

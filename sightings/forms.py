@@ -160,6 +160,8 @@ class SightingForm(HoneypotMixin, forms.ModelForm):
         for name, message in self.REQUIRED_TO_SUBMIT.items():
             field = self.fields[name]
             field.help_text = f"{field.help_text} Needed to submit for review.".strip()
+            # Marked the same on every render, so a label never changes under a person.
+            field.marked_required = True
             if submitting:
                 field.required = True
                 field.error_messages = {**field.error_messages, "required": message}
