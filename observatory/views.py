@@ -24,9 +24,7 @@ def home(request):
             "notes": CellNote.objects.published()
             .select_related("cell")
             .order_by("-published_at", "-pk")[:HOME_NOTES],
-            "themes": Theme.objects.with_published_counts().order_by("-published_count", "name")[
-                :HOME_THEMES
-            ],
+            "themes": Theme.objects.most_used(HOME_THEMES),
         },
     )
 

@@ -69,6 +69,9 @@ class ThemeQuerySet(models.QuerySet):
             )
         ).filter(published_count__gt=0)
 
+    def most_used(self, limit):
+        return self.with_published_counts().order_by("-published_count", "name")[:limit]
+
 
 class Theme(TagBase):
     """A free theme, shared by every sighting that names it."""

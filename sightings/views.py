@@ -10,6 +10,9 @@ from sightings.filters import SightingFilter, facet_counts, shareable_query
 from sightings.insights import CACHE_SECONDS, current_insights
 from sightings.models import FollowUp, Shift, Sighting, Theme
 
+# The most used themes offered in the filter form; any other is reached from /themes/.
+THEMES_TO_CHOOSE = 40
+
 
 class CountedPaginator(Paginator):
     """A paginator told its count, which was computed with the facets in one query."""
@@ -43,6 +46,9 @@ def discover(request, queryset, *, fixed=(), fixed_query=None):
         "facets": facets,
         "selected_shifts": sighting_filter.selected("shift"),
         "selected_themes": sighting_filter.selected("theme"),
+        "theme_choices": Theme.objects.most_used(THEMES_TO_CHOOSE)
+        if "theme" in sighting_filter.filters
+        else [],
         "active_filters": sighting_filter.active_filters(),
         "search_capped": sighting_filter.is_search and facets["total"] >= search.SEARCH_LIMIT,
         "search_limit": search.SEARCH_LIMIT,

@@ -342,3 +342,16 @@ def test_newest_and_oldest_go_by_the_date_seen(client):
 
     assert newest.index("Seen lately") < newest.index("Seen long ago")
     assert oldest.index("Seen long ago") < oldest.index("Seen lately")
+
+
+def test_the_form_offers_the_most_used_themes_to_filter_by(client):
+    SightingFactory(published=True, title="Lunch club", themes=["food", "loneliness"])
+    SightingFactory(published=True, title="Pantry", themes=["food"])
+    SightingFactory(title="Unpublished", themes=["secret"])
+
+    html = client.get("/sightings/?theme=loneliness").content.decode()
+
+    assert '<label for="filter-theme">Add a theme</label>' in html
+    assert '<option value="food">food (2)</option>' in html
+    assert 'value="secret"' not in html
+    assert '<option value="loneliness">' not in html
