@@ -2,7 +2,15 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
-from sightings.models import FollowUp, Shift, Sighting, StatusChange, Theme, ThemedSighting
+from sightings.models import (
+    FollowUp,
+    Shift,
+    Sighting,
+    StatusChange,
+    Theme,
+    ThemeAlias,
+    ThemedSighting,
+)
 
 
 @admin.register(Shift)
@@ -105,6 +113,13 @@ class ThemeAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     ordering = ["name"]
+
+
+@admin.register(ThemeAlias)
+class ThemeAliasAdmin(admin.ModelAdmin):
+    list_display = ["slug", "theme"]
+    search_fields = ["slug", "theme__name"]
+    autocomplete_fields = ["theme"]
 
 
 @admin.register(FollowUp)

@@ -99,9 +99,12 @@ class Theme(TagBase):
             raise ValidationError("A theme needs a name.")
         if Theme.objects.filter(name=name).exclude(pk=self.pk).exists():
             raise ValidationError(f"There is already a theme called “{name}”: merge them instead.")
-        self.name = name
-        self.slug = self._unique_slug_for(name)
-        self.save()
+        old_slug = self.slug
+        with transaction.atomic():
+            self.name = name
+            self.slug = self._unique_slug_for(name)
+            self.save()
+            ThemeAlias.remember(old_slug, self)
 
     def merge_into(self, target):
         """Move every sighting from this theme to `target`, then remove this one.
@@ -114,6 +117,8 @@ class Theme(TagBase):
             already_there = ThemedSighting.objects.filter(tag=target).values("content_object_id")
             self.themed_items.filter(content_object_id__in=already_there).delete()
             self.themed_items.update(tag=target)
+            self.aliases.update(theme=target)
+            ThemeAlias.remember(self.slug, target)
             self.delete()
 
     def _unique_slug_for(self, name):
@@ -127,6 +132,21 @@ class Theme(TagBase):
         while slug in taken:
             slug, suffix = self.slugify(name, suffix), suffix + 1
         return slug
+
+
+class ThemeAlias(models.Model):
+    """A theme's earlier address, kept when it is renamed or merged so links still work."""
+
+    slug = models.SlugField(unique=True, max_length=100)
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="aliases")
+
+    def __str__(self):
+        return f"{self.slug} → {self.theme}"
+
+    @classmethod
+    def remember(cls, slug, theme):
+        if slug != theme.slug:
+            cls.objects.update_or_create(slug=slug, defaults={"theme": theme})
 
 
 class ThemeManager(_TaggableManager):

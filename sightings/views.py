@@ -1,14 +1,14 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from sightings import authoring, export, search
 from sightings.filters import SightingFilter, facet_counts, shareable_query
 from sightings.insights import CACHE_SECONDS, current_insights
-from sightings.models import FollowUp, Shift, Sighting, Theme
+from sightings.models import FollowUp, Shift, Sighting, Theme, ThemeAlias
 
 # The most used themes offered in the filter form; any other is reached from /themes/.
 THEMES_TO_CHOOSE = 40
@@ -157,7 +157,11 @@ def theme_list(request):
 
 
 def theme_detail(request, slug):
-    theme = get_object_or_404(Theme.objects.with_published_counts(), slug=slug)
+    theme = Theme.objects.with_published_counts().filter(slug=slug).first()
+    if theme is None:
+        # A renamed or merged theme's old address leads to the theme it became.
+        alias = get_object_or_404(ThemeAlias.objects.select_related("theme"), slug=slug)
+        return redirect(alias.theme, permanent=True)
     context = discover(
         request,
         Sighting.objects.published().with_theme(theme.slug),

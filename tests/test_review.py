@@ -418,3 +418,18 @@ def test_convenors_see_only_what_was_put_before_them(client, convenor, author, s
 
     assert detail.status_code == (200 if shown else 404)
     assert review.status_code == (200 if shown else 404)
+
+
+def test_a_renamed_or_merged_theme_keeps_its_old_address_working(client):
+    SightingFactory(published=True, themes=["befriending"])
+    SightingFactory(published=True, themes=["loneliness"])
+
+    Theme.objects.get(slug="befriending").merge_into(Theme.objects.get(slug="loneliness"))
+    Theme.objects.get(slug="loneliness").rename("Social isolation")
+
+    for old in ["/themes/befriending/", "/themes/loneliness/"]:
+        response = client.get(old)
+        assert response.status_code == 301, old
+        assert response["Location"] == "/themes/social-isolation/"
+    assert client.get("/themes/social-isolation/").status_code == 200
+    assert client.get("/themes/never-was/").status_code == 404
