@@ -69,6 +69,7 @@ class CellNoteAdmin(SimpleHistoryAdmin):
         if published:
             self.message_user(request, f"Published {published} note(s).", messages.SUCCESS)
 
+
 @admin.register(Cell.history.model)
 class CellHistoryAdmin(HistoryLogAdmin):
     search_fields = ["name"]

@@ -6,8 +6,8 @@ Education": a reader subscribes to exactly the list they were looking at.
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from sightings.filters import SightingFilter, shareable_query
 from sightings.models import Sighting
