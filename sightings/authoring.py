@@ -158,9 +158,9 @@ def sighting_withdraw(request, slug):
 
 @login_required
 def follow_up_new(request, slug):
-    sighting = get_object_or_404(Sighting.objects.select_related("author"), slug=slug)
-    if not sighting.is_visible_to(request.user):
-        raise Http404("No sighting here.")
+    sighting = get_object_or_404(
+        Sighting.objects.visible_to(request.user).select_related("author"), slug=slug
+    )
     if not FollowUp.may_add(sighting, request.user):
         raise PermissionDenied("Only its author or a convenor may follow up a published sighting.")
     form = FollowUpForm(request.POST or None, sighting=sighting)

@@ -216,6 +216,15 @@ class SightingQuerySet(models.QuerySet):
     def by(self, user):
         return self.filter(author=user)
 
+    def visible_to(self, user):
+        """What this person may open: see Sighting.is_visible_to."""
+        shown = Q(status=Sighting.Status.PUBLISHED)
+        if user.is_authenticated:
+            shown |= Q(author=user)
+            if is_convenor(user):
+                shown |= Q(status__in=Sighting.REVIEWABLE_STATUSES)
+        return self.filter(shown)
+
     def awaiting_review(self):
         return self.filter(status=Sighting.Status.SUBMITTED).order_by("submitted_at", "pk")
 

@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from accounts.roles import is_convenor
@@ -46,9 +45,9 @@ def review_queue(request):
 
 @convenor_required
 def review_sighting(request, pk):
-    sighting = get_object_or_404(Sighting.objects.select_related("author"), pk=pk)
-    if not sighting.is_visible_to(request.user):
-        raise Http404("No sighting here.")
+    sighting = get_object_or_404(
+        Sighting.objects.visible_to(request.user).select_related("author"), pk=pk
+    )
     awaiting = sighting.status == Sighting.Status.SUBMITTED
     form = ReviewForm(request.POST or None, sighting=sighting)
     if request.method == "POST" and not awaiting:

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404, StreamingHttpResponse
+from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -109,10 +109,11 @@ def open_data(request):
 
 def sighting_detail(request, slug):
     sighting = get_object_or_404(
-        Sighting.objects.select_related("author").prefetch_related("shifts"), slug=slug
+        Sighting.objects.visible_to(request.user)
+        .select_related("author")
+        .prefetch_related("shifts"),
+        slug=slug,
     )
-    if not sighting.is_visible_to(request.user):
-        raise Http404("No sighting here.")
     return render(
         request,
         "sightings/sighting_detail.html",

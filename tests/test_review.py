@@ -3,6 +3,7 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.urls import reverse
@@ -433,3 +434,11 @@ def test_a_renamed_or_merged_theme_keeps_its_old_address_working(client):
         assert response["Location"] == "/themes/social-isolation/"
     assert client.get("/themes/social-isolation/").status_code == 200
     assert client.get("/themes/never-was/").status_code == 404
+
+
+@pytest.mark.parametrize("status", ALL_STATUSES)
+def test_the_queryset_and_the_method_agree_on_who_sees_what(status, author, convenor, practitioner):
+    sighting = SightingFactory(author=author, status=status)
+    for user in [author, convenor, practitioner, AnonymousUser()]:
+        listed = Sighting.objects.visible_to(user).filter(pk=sighting.pk).exists()
+        assert listed == sighting.is_visible_to(user), (status, user)
