@@ -168,7 +168,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "The Observatory <obse
 # Where links in emails sent outside a request (review decisions) point.
 SITE_URL = os.environ.get(
     "DJANGO_SITE_URL",
-    f"{'http' if DEBUG else 'https'}://{ALLOWED_HOSTS[0] if ALLOWED_HOSTS else 'localhost'}",
+    # Locally, the address `make run` serves; in production, the first allowed host.
+    "http://127.0.0.1:8000"
+    if DEBUG
+    else f"https://{ALLOWED_HOSTS[0] if ALLOWED_HOSTS else 'localhost'}",
 )
 
 TAGGIT_TAGS_FROM_STRING = "sightings.themes.parse_themes"

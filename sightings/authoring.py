@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Max
+from django.db.models import Max
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -70,7 +70,9 @@ def write_sighting(request, sighting):
     if form.is_bound and form.is_valid():
         if action == "draft":
             sighting = save_draft(form)
-            messages.success(request, "Draft saved. Only you and the convenors can see it.")
+            messages.success(
+                request, "Draft saved. Only you can see it until you submit it for review."
+            )
             return redirect("sightings:edit", slug=sighting.slug)
         if action == "submit" and submit(request, form):
             messages.success(
@@ -131,12 +133,11 @@ def refusal(error):
 
 
 def theme_suggestions():
-    """The most used themes, offered while typing so that people reuse them."""
-    return (
-        Theme.objects.annotate(uses=Count("themed_items"))
-        .order_by("-uses", "name")
-        .values_list("name", flat=True)[:THEME_SUGGESTIONS]
-    )
+    """The most used published themes, offered while typing so that people reuse them.
+
+    Only published sightings count: a draft's themes are nobody else's business.
+    """
+    return Theme.objects.most_used(THEME_SUGGESTIONS).values_list("name", flat=True)
 
 
 @login_required

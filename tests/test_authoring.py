@@ -45,7 +45,7 @@ def signed_in(client, author):
 
 
 def test_the_form_shows_every_field_with_its_label_and_the_shift_descriptions(signed_in):
-    Theme.objects.create(name="mutual aid")
+    SightingFactory(published=True, themes=["mutual aid"])
     html = signed_in.get(NEW).content.decode()
     for label in (
         "Title",
@@ -164,6 +164,18 @@ def test_a_date_in_the_future_is_refused(signed_in):
     html = signed_in.post(NEW, full_sighting(date_observed=tomorrow)).content.decode()
     assert "The date observed cannot be in the future." in html
     assert not Sighting.objects.exists()
+
+
+def test_themes_offered_come_only_from_published_sightings(signed_in):
+    SightingFactory(published=True, themes=["mutual aid"])
+    SightingFactory(themes=["secret plan"])
+    SightingFactory(status=Sighting.Status.WITHDRAWN, themes=["taken back"])
+
+    html = signed_in.get(NEW).content.decode()
+
+    assert '<option value="mutual aid">' in html
+    assert "secret plan" not in html
+    assert "taken back" not in html
 
 
 def test_a_date_before_1900_is_refused_as_a_slip(signed_in):
@@ -398,7 +410,7 @@ def test_the_sighting_page_shows_its_history_to_the_author_only(client, author, 
 def test_the_form_runs_a_fixed_number_of_queries_however_many_themes(
     signed_in, count, django_assert_max_num_queries
 ):
-    SightingFactory(themes=[f"theme {number}" for number in range(count)])
+    SightingFactory(published=True, themes=[f"theme {number}" for number in range(count)])
     with django_assert_max_num_queries(6):
         response = signed_in.get(NEW)
     assert response.content.decode().count('<option value="theme ') == count

@@ -154,6 +154,15 @@ def test_each_decision_emails_the_author(
     assert sighting.title in message.body
 
 
+def test_an_email_subject_carries_the_title_as_typed(
+    people, mailoutbox, django_capture_on_commit_callbacks
+):
+    sighting = SightingFactory(author=people["author"], submitted=True, title="Tom's <café> & co")
+    with django_capture_on_commit_callbacks(execute=True):
+        sighting.publish(by=people["convenor"])
+    assert mailoutbox[0].subject == "Your sighting is published: Tom's <café> & co"
+
+
 def test_a_refused_decision_sends_no_email(
     convenor, mailoutbox, django_capture_on_commit_callbacks
 ):
