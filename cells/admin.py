@@ -1,10 +1,9 @@
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from cells.models import Cell, CellNote
-from sightings.admin import HistoryLogAdmin
+from sightings.admin import HistoryLogAdmin, publish_each
 
 
 @admin.register(Cell)
@@ -56,18 +55,7 @@ class CellNoteAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Publish the selected notes")
     def publish_notes(self, request, queryset):
-        published = 0
-        for note in queryset.select_related("cell"):
-            try:
-                note.publish(by=request.user)
-            except PermissionDenied as error:
-                self.message_user(request, f"{note}: {error}", messages.ERROR)
-            except ValidationError as error:
-                self.message_user(request, f"{note}: {' '.join(error.messages)}", messages.ERROR)
-            else:
-                published += 1
-        if published:
-            self.message_user(request, f"Published {published} note(s).", messages.SUCCESS)
+        publish_each(self, request, queryset.select_related("cell"), "note")
 
 
 @admin.register(Cell.history.model)

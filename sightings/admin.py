@@ -1,7 +1,10 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.template.defaultfilters import pluralize
 from simple_history.admin import SimpleHistoryAdmin
+from taggit.models import Tag
 
+from sightings.authoring import refusal
 from sightings.models import (
     FollowUp,
     Shift,
@@ -11,6 +14,9 @@ from sightings.models import (
     ThemeAlias,
     ThemedSighting,
 )
+
+# Themes are sightings.Theme; taggit's own Tag table is never used, so staff are not shown it.
+admin.site.unregister(Tag)
 
 
 @admin.register(Shift)
@@ -53,15 +59,23 @@ class StatusChangeInline(admin.TabularInline):
 
 @admin.action(description="Publish the selected submitted sightings")
 def publish_selected(modeladmin, request, queryset):
+    publish_each(modeladmin, request, queryset, "sighting")
+
+
+def publish_each(modeladmin, request, objects, noun):
+    """Publish each through its own rules, saying which were refused and why."""
     published = 0
-    for sighting in queryset:
+    for item in objects:
         try:
-            sighting.publish(by=request.user)
+            item.publish(by=request.user)
         except (ValidationError, PermissionDenied) as error:
-            modeladmin.message_user(request, f"{sighting}: {error}", messages.WARNING)
+            modeladmin.message_user(request, f"{item}: {refusal(error)}", messages.ERROR)
         else:
             published += 1
-    modeladmin.message_user(request, f"Published {published} sighting(s).")
+    if published:
+        modeladmin.message_user(
+            request, f"Published {published} {noun}{pluralize(published)}.", messages.SUCCESS
+        )
 
 
 @admin.register(Sighting)

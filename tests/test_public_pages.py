@@ -186,3 +186,14 @@ def test_robots_txt_points_at_the_sitemap(client):
     body = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in body
     assert "Disallow: /admin/" in body
+
+
+def test_later_pages_of_a_list_have_their_own_title(client):
+    for number in range(21):
+        SightingFactory(published=True, title=f"Sighting {number}")
+
+    first = client.get("/sightings/").content.decode()
+    second = client.get("/sightings/?page=2").content.decode()
+
+    assert "<title>Sightings · The Observatory</title>" in first
+    assert "<title>Sightings, page 2 · The Observatory</title>" in second
