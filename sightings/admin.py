@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.defaultfilters import pluralize
@@ -5,6 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from taggit.models import Tag
 
 from sightings.authoring import refusal
+from sightings.forms import not_in_the_future
 from sightings.models import (
     FollowUp,
     Shift,
@@ -78,8 +80,25 @@ def publish_each(modeladmin, request, objects, noun):
         )
 
 
+class SightingAdminForm(forms.ModelForm):
+    """Staff edit past the review, so the rules a published sighting must keep apply here."""
+
+    def clean_date_observed(self):
+        day = self.cleaned_data.get("date_observed")
+        not_in_the_future(day)
+        return day
+
+    def clean(self):
+        cleaned_data = super().clean()
+        shown = self.instance.status in Sighting.REVIEWABLE_STATUSES
+        if shown and "shifts" in cleaned_data and not cleaned_data["shifts"]:
+            self.add_error("shifts", "A sighting that has been submitted needs at least one shift.")
+        return cleaned_data
+
+
 @admin.register(Sighting)
 class SightingAdmin(SimpleHistoryAdmin):
+    form = SightingAdminForm
     list_display = [
         "title",
         "status",

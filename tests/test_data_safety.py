@@ -206,3 +206,26 @@ def test_backup_check_restores_the_database_and_finds_the_same_rows(db):
     assert "Restore check passed" in result.stdout
     # The five shifts come from a data migration, so they are in every backup.
     assert re.search(r"^sightings_shift\s+5\s+5$", result.stdout, re.MULTILINE)
+
+
+def test_staff_cannot_give_a_published_sighting_a_future_date_or_no_shift(client, staff):
+    sighting = SightingFactory(published=True, shifts=["me-to-we"])
+    client.force_login(staff)
+    page = client.get(f"/admin/sightings/sighting/{sighting.pk}/change/")
+    form = page.context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and name not in {"shifts", "date_observed"}
+    }
+    data |= {"date_observed": "2099-01-01", "shifts": []}
+    for prefix in ["themed_items", "follow_ups", "changes"]:
+        data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}
+
+    response = client.post(f"/admin/sightings/sighting/{sighting.pk}/change/", data)
+
+    assert response.status_code == 200
+    assert "cannot be in the future" in response.content.decode()
+    assert "needs at least one shift" in response.content.decode()
+    sighting.refresh_from_db()
+    assert sighting.date_observed.year < 2099
