@@ -16,9 +16,15 @@
     if (!fresh) {
       throw new Error("The response held no picker.");
     }
+    var focused = document.activeElement && document.activeElement.id;
     form.querySelector(".sighting-picker").replaceWith(fresh);
     var found = fresh.querySelectorAll('input[id^="find-"]').length;
     status.textContent = found === 1 ? "1 sighting found." : found + " sightings found.";
+    // The old controls are gone; keep a keyboard user where they were.
+    var again = focused && document.getElementById(focused);
+    if (again) {
+      again.focus();
+    }
   }
 
   form.addEventListener("click", function (event) {
