@@ -104,6 +104,10 @@ def test_with_javascript_the_picker_searches_without_reloading_the_page(page, si
     expect(page.get_by_label("Library lends tools to neighbours")).to_be_checked()
     expect(page.get_by_role("status")).to_have_text("1 sighting found.")
     assert page.evaluate("window.notReloaded") is True
+    page.get_by_label("Words in the title").press("Enter")
+    expect(page.get_by_role("status")).to_have_text("1 sighting found.")
+    expect(page.get_by_label("Words in the title")).to_be_focused()
+    assert page.evaluate("window.notReloaded") is True
 
     page.get_by_role("button", name="Save draft").click()
     expect(page.get_by_text("Draft saved.")).to_be_visible()
