@@ -1,0 +1,692 @@
+"""Fill a PostgreSQL database with a country's worth of published sightings.
+
+    python -m bench.seed --sightings 100000
+
+Rows go in through COPY, so 100,000 sightings with their shifts, themes, follow-ups,
+cells and notes take a few minutes rather than the hours that saving each model would.
+Stories are built from a small stock of paragraphs and each distinct story is rendered
+to HTML once. The text is chosen so that the word "neighbours" (the default search word
+of bench/run.py) appears in about a third of the sightings.
+
+Seeding tops up: it adds published sightings until there are at least the number asked
+for, and adds themes, authors and cells only when they are missing.
+"""
+
+import argparse
+import datetime
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+import django
+
+COMMON_WORD = "neighbours"
+THEME_COUNT = 2000
+AUTHOR_COUNT = 1000
+CELL_COUNT = 50
+NOTES_PER_CELL = 20
+SIGHTINGS_PER_NOTE = 5
+FOLLOW_UP_SHARE = 0.04
+YEARS = 5
+
+SUBJECTS = [
+    "Pharmacy staff",
+    "A primary school",
+    "Library volunteers",
+    "A housing association",
+    "The council's social workers",
+    "A faith group",
+    "Two rival food banks",
+    "A job centre team",
+    "Local police officers",
+    "A district nurse team",
+    "A tenants' association",
+    "A youth club",
+    "Care home workers",
+    "A mosque and a church",
+    "Bus drivers",
+    "A football club",
+    "A GP surgery",
+    "Street champions",
+    "A community garden",
+    "Probation officers",
+    "A credit union",
+    "Shop owners on the high street",
+    "A parish council",
+    "Refugee volunteers",
+]
+ACTIONS = [
+    "set up a weekly lunch club",
+    "gave front-line staff their own budget",
+    "started sharing referrals",
+    "rebuilt a service around one family",
+    "opened the building in the evenings",
+    "let residents run the meetings",
+    "stopped competing for the same grant",
+    "trusted people to decide what help they need",
+    "kept the mutual aid rota going",
+    "swapped forms for conversations",
+    "met round one table about the same family",
+    "lent out tools and skills",
+    "turned a car park into a market",
+    "offered appointments where people already are",
+    "paired older and younger residents",
+    "handed the keys to a community group",
+    "pooled their budgets",
+    "learned every regular's name",
+    "ran a repair café",
+    "wrote the plan with the people it serves",
+]
+PLACES = [
+    "Hackney, London",
+    "Merthyr Tydfil",
+    "Leeds",
+    "Govan, Glasgow",
+    "Bristol",
+    "Wigan",
+    "Norwich",
+    "Belfast",
+    "Plymouth",
+    "Middlesbrough",
+    "Stoke-on-Trent",
+    "Hastings",
+    "Carlisle",
+    "Swansea",
+    "Bradford",
+    "Barking and Dagenham",
+    "Inverness",
+    "Derry",
+    "Cornwall",
+    "Sunderland",
+    "Oldham",
+    "Luton",
+    "Aberystwyth",
+    "Dundee",
+    "Ipswich",
+    "Lambeth, London",
+    "Walsall",
+    "Hull",
+    "Exeter",
+    "Blackpool",
+]
+# Summaries with the common search word; one in three sightings gets one of these.
+SUMMARIES_WITH_WORD = [
+    "Neighbours who had never spoken now check on each other every week.",
+    "What began as a few neighbours helping out has become a fixture of the street.",
+    "Staff and neighbours plan the sessions together, and nobody is turned away.",
+    "Older neighbours teach younger ones to cook, and the younger ones fix phones.",
+    "The rota is kept by neighbours rather than by the council, and it has not missed a week.",
+    "Neighbours were asked what would help, and the answer changed how the service works.",
+]
+SUMMARIES_WITHOUT_WORD = [
+    "A small change in how people are treated has lasted well beyond the emergency.",
+    "Managers stepped back and let the people closest to the problem decide.",
+    "Two organisations that used to compete now share staff, space and credit.",
+    "People are met as individuals rather than as cases on a list.",
+    "The group has no committee and no funding, yet it keeps going.",
+    "A service that used to say no first now starts by asking what matters.",
+    "Strangers became regulars, and the regulars now run it themselves.",
+    "Trust came first, and the paperwork followed only where it was needed.",
+    "What started as a pilot is now simply how the team works.",
+    "Families say they are listened to for the first time.",
+    "Volunteers and paid staff are hard to tell apart, and that is the point.",
+    "The budget was handed over with a single question: what would you do with it?",
+]
+PARAGRAPHS = [
+    "It began with a leaflet through every door: *if you are stuck indoors, call this number*. "
+    "Within a fortnight dozens of households had joined.",
+    "Nobody runs it. There is no committee and no bank account; whoever is hosting sends a "
+    "message the night before and people bring what they can.",
+    "The team used to follow a script. Now they are trusted to use their judgement, and the "
+    "complaints have fallen while the thank-you cards have piled up.",
+    "Two charities that had bid against each other for years agreed to share a waiting list, "
+    "so a family asks for help once rather than four times.",
+    "Each person is asked what a good week would look like, and the support is arranged "
+    "around the answer rather than around the timetable.",
+    "The council handed over the building on a simple licence and stopped asking for monthly "
+    "reports. Attendance has doubled since.",
+    "A retired teacher runs homework sessions on Tuesdays; a teenager who once came for help "
+    "now helps the younger ones.",
+    "Staff were given a small budget each to spend without sign-off. Most of it went on bus "
+    "fares, school shoes and the odd electricity top-up.",
+    "The meeting moved from the civic centre to the café on the estate, and people who had "
+    "never come before started to turn up.",
+    "Instead of referring people on, the worker walks with them to the next door and stays "
+    "until someone there knows their name.",
+    "What matters most, people say, is that the same faces are there each week. Continuity "
+    "does more than any leaflet could.",
+    "The pilot was meant to last six months. Three years later it is simply how the place "
+    "works, and nobody remembers the old forms.",
+    "- soup on Thursdays\n- a lift to appointments\n- someone to ring when the boiler fails",
+    "Faith groups, the school and the GP surgery now meet monthly round one table, with an "
+    "agenda written by the families themselves.",
+    "The first rule of the group is that nobody is turned away, and the second is that "
+    "everyone who comes is asked to bring something, even if it is only a story.",
+    "When the funding ended, the volunteers kept going on their own, and the local paper "
+    "now lists the sessions every week.",
+]
+THEME_BASE = [
+    "mutual aid",
+    "loneliness",
+    "food",
+    "housing",
+    "mental health",
+    "covid-19",
+    "young people",
+    "older people",
+    "employment",
+    "trust",
+    "volunteering",
+    "faith",
+    "schools",
+    "care",
+    "poverty",
+    "debt",
+    "transport",
+    "refugees",
+    "policing",
+    "local government",
+]
+THEME_QUALIFIERS = [
+    "rural",
+    "urban",
+    "community",
+    "youth",
+    "family",
+    "digital",
+    "shared",
+    "neighbourhood",
+    "public",
+    "informal",
+    "local",
+    "early",
+    "peer",
+    "place-based",
+    "intergenerational",
+    "coastal",
+    "estate",
+    "women's",
+    "men's",
+    "welsh",
+    "scottish",
+    "northern",
+    "cross-sector",
+    "frontline",
+    "grassroots",
+    "small",
+    "seasonal",
+    "everyday",
+    "open",
+    "quiet",
+    "long-term",
+    "emergency",
+    "weekly",
+    "cultural",
+    "green",
+    "health",
+    "financial",
+    "civic",
+    "learning",
+    "kind",
+]
+THEME_NOUNS = [
+    "budgets",
+    "kitchens",
+    "gardens",
+    "libraries",
+    "buses",
+    "clubs",
+    "networks",
+    "rotas",
+    "markets",
+    "cafés",
+    "allotments",
+    "choirs",
+    "sport",
+    "repair",
+    "tenancies",
+    "befriending",
+    "referrals",
+    "partnerships",
+    "pantries",
+    "leadership",
+    "listening",
+    "hubs",
+    "walks",
+    "mentoring",
+    "childcare",
+    "lunches",
+    "festivals",
+    "apprenticeships",
+    "advice",
+    "phone trees",
+    "noticeboards",
+    "workshops",
+    "pharmacies",
+    "surgeries",
+    "hostels",
+    "pubs",
+    "parks",
+    "schools",
+    "street parties",
+    "tool sheds",
+    "youth work",
+    "welcome packs",
+    "lifts",
+    "laundries",
+    "benches",
+    "housing co-ops",
+    "timebanks",
+    "meals",
+    "safe spaces",
+    "circles",
+]
+CELL_TOPICS = [
+    "Changing practices",
+    "Trust in public services",
+    "Mutual aid after the emergency",
+    "Schools and families",
+    "Health and care together",
+    "Funding that lets go",
+    "Faith and neighbourhood",
+    "Young people leading",
+    "Housing with people",
+    "Work that fits lives",
+]
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sightings", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=6, help="random seed, for repeatable data")
+    args = parser.parse_args(argv)
+    setup_django()
+    seed(args.sightings, rng=random.Random(args.seed))
+
+
+def setup_django():
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "observatory.settings")
+    os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-secret-key")
+    django.setup()
+
+
+def seed(target, rng):
+    from django.db import connection
+
+    from sightings.models import Sighting
+
+    if connection.vendor != "postgresql":
+        raise SystemExit("Seeding uses COPY: point DATABASE_URL at PostgreSQL.")
+    started = time.monotonic()
+    existing = Sighting.objects.published().count()
+    missing = target - existing
+    if missing <= 0:
+        log(f"{existing} published sightings already; nothing to add.")
+        return
+    log(f"{existing} published sightings; adding {missing}.")
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO off")
+    authors = ensure_authors(rng)
+    themes = ensure_themes()
+    new_ids = copy_sightings(missing, authors, rng)
+    copy_shift_links(new_ids, rng)
+    copy_theme_links(new_ids, themes, rng)
+    copy_follow_ups(new_ids, authors, rng)
+    ensure_cells(authors, rng)
+    fill_search_vectors()
+    vacuum_analyse()
+    log(f"Done in {time.monotonic() - started:.0f} s.")
+
+
+def log(message):
+    print(f"[seed] {message}", flush=True)
+
+
+def table_and_columns(model):
+    return model._meta.db_table, {f.attname: f for f in model._meta.concrete_fields}
+
+
+def copy_rows(model, rows, fields):
+    """COPY rows (dicts by attribute name) into the model's table.
+
+    Columns the benchmark does not know about (added by later migrations) take the
+    field's default, so a new nullable or defaulted column does not break seeding.
+    """
+    from django.db import connection
+    from django.db.models import GeneratedField
+
+    table, concrete = table_and_columns(model)
+    extra = {
+        name: field.get_default()
+        for name, field in concrete.items()
+        if name not in fields and name != "id" and not isinstance(field, GeneratedField)
+    }
+    names = list(fields) + list(extra)
+    columns = ", ".join(connection.ops.quote_name(concrete[name].column) for name in names)
+    extra_values = tuple(extra.values())
+    with connection.cursor() as cursor, cursor.cursor.copy(
+        f"COPY {table} ({columns}) FROM STDIN"
+    ) as copy:
+        for row in rows:
+            copy.write_row(tuple(row[name] for name in fields) + extra_values)
+
+
+def next_ids(model, count):
+    """Reserve count ids from the table's identity sequence, as a range."""
+    from django.db import connection
+
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [table, count],
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+    return ids
+
+
+def ensure_authors(rng):
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    usernames = [f"bench-author-{n}" for n in range(AUTHOR_COUNT)]
+    have = set(User.objects.filter(username__in=usernames).values_list("username", flat=True))
+    User.objects.bulk_create(
+        [
+            User(
+                username=name,
+                email=f"{name}@example.org",
+                first_name=rng.choice(["Amara", "Gareth", "Siobhán", "Priya", "Callum", "Bethan"]),
+                password="!",  # unusable: nobody signs in as a benchmark author
+            )
+            for name in usernames
+            if name not in have
+        ],
+        batch_size=1000,
+    )
+    return list(User.objects.filter(username__in=usernames).values_list("pk", flat=True))
+
+
+def theme_names():
+    names = list(THEME_BASE)
+    for noun in THEME_NOUNS:
+        for qualifier in THEME_QUALIFIERS:
+            names.append(f"{qualifier} {noun}")
+    return names[:THEME_COUNT]
+
+
+def ensure_themes():
+    """The 2,000 themes, most used first: a few are common, most are rare."""
+    from django.utils.text import slugify
+
+    from sightings.models import Theme
+
+    names = theme_names()
+    have = dict(Theme.objects.filter(name__in=names).values_list("name", "pk"))
+    taken = set(Theme.objects.values_list("slug", flat=True))
+    new = []
+    for name in names:
+        if name in have:
+            continue
+        slug = slugify(name) or "theme"
+        suffix = 2
+        while slug in taken:
+            slug, suffix = f"{slugify(name)}-{suffix}", suffix + 1
+        taken.add(slug)
+        new.append(Theme(name=name, slug=slug))
+    Theme.objects.bulk_create(new, batch_size=1000)
+    have = dict(Theme.objects.filter(name__in=names).values_list("name", "pk"))
+    log(f"{len(new)} themes added.")
+    return [have[name] for name in names]
+
+
+def build_stories(rng):
+    """A stock of distinct stories, each rendered to HTML once."""
+    from observatory.rendering import render_markdown
+
+    stories = []
+    for _ in range(300):
+        text = "\n\n".join(rng.sample(PARAGRAPHS, rng.randint(2, 4)))
+        stories.append((text, render_markdown(text)))
+    return stories
+
+
+def copy_sightings(count, authors, rng):
+    from django.utils import timezone
+
+    from sightings.models import Sighting
+
+    stories = build_stories(rng)
+    settings_ = list(Sighting.Setting.values)
+    connections = [*Sighting.Connection.values, ""]
+    now = timezone.now()
+    today = timezone.localdate()
+    days = 365 * YEARS
+    ids = next_ids(Sighting, count)
+    started = time.monotonic()
+
+    def rows():
+        for pk in ids:
+            title = f"{rng.choice(SUBJECTS)} {rng.choice(ACTIONS)}"
+            place = rng.choice(PLACES)
+            summary_pool = (
+                SUMMARIES_WITH_WORD if rng.random() < 1 / 3 else SUMMARIES_WITHOUT_WORD
+            )
+            story, story_html = rng.choice(stories)
+            observed = today - datetime.timedelta(days=rng.randint(30, days))
+            published = timezone.make_aware(
+                datetime.datetime.combine(observed, datetime.time(9))
+            ) + datetime.timedelta(days=rng.randint(1, 29), minutes=rng.randint(0, 600))
+            published = min(published, now)
+            yield {
+                "id": pk,
+                "title": title,
+                "slug": f"{slug_for(title)}-{pk}",
+                "summary": rng.choice(summary_pool),
+                "story": story,
+                "story_html": story_html,
+                "place": place,
+                "date_observed": observed,
+                "setting": rng.choice(settings_),
+                "connection": rng.choice(connections),
+                "source_url": "",
+                "consent": True,
+                "author_id": rng.choice(authors),
+                "status": Sighting.Status.PUBLISHED,
+                "feedback": "",
+                "created_at": published - datetime.timedelta(days=2),
+                "updated_at": published,
+                "submitted_at": published - datetime.timedelta(days=1),
+                "published_at": published,
+            }
+
+    fields = list(next(rows()).keys())
+    copy_rows(Sighting, rows(), fields)
+    log(f"{count} sightings copied in {time.monotonic() - started:.0f} s.")
+    return ids
+
+
+_slug_cache = {}
+
+
+def slug_for(title):
+    from django.utils.text import slugify
+
+    if title not in _slug_cache:
+        _slug_cache[title] = slugify(title)[:120].strip("-")
+    return _slug_cache[title]
+
+
+def copy_shift_links(sighting_ids, rng):
+    from sightings.models import Shift, Sighting
+
+    through = Sighting.shifts.through
+    shift_ids = list(Shift.objects.values_list("pk", flat=True))
+    rows = (
+        {"sighting_id": pk, "shift_id": shift_id}
+        for pk in sighting_ids
+        for shift_id in rng.sample(shift_ids, rng.randint(1, 3))
+    )
+    copy_rows(through, rows, ["sighting_id", "shift_id"])
+    log("Shift links copied.")
+
+
+def copy_theme_links(sighting_ids, theme_ids, rng):
+    from sightings.models import ThemedSighting
+
+    # Zipf-like weights: the first themes are common, the long tail rare.
+    weights = [1 / (rank + 1) ** 0.9 for rank in range(len(theme_ids))]
+    cumulative = []
+    total = 0.0
+    for weight in weights:
+        total += weight
+        cumulative.append(total)
+
+    def rows():
+        for pk in sighting_ids:
+            chosen = set()
+            wanted = rng.randint(1, 4)
+            while len(chosen) < wanted:
+                chosen.update(rng.choices(theme_ids, cum_weights=cumulative, k=wanted))
+            for theme_id in list(chosen)[:wanted]:
+                yield {"content_object_id": pk, "tag_id": theme_id}
+
+    copy_rows(ThemedSighting, rows(), ["content_object_id", "tag_id"])
+    log("Theme links copied.")
+
+
+def copy_follow_ups(sighting_ids, authors, rng):
+    from django.utils import timezone
+
+    from sightings.models import FollowUp
+
+    outcomes = list(FollowUp.Outcome.values)
+    notes = [
+        "Still meeting every week, with new faces.",
+        "It has spread to the next street.",
+        "Fewer people come since the funding ended.",
+        "The group stopped when the hall closed.",
+        "The council has adopted the approach across the borough.",
+    ]
+    today = timezone.localdate()
+    chosen = rng.sample(sighting_ids, int(len(sighting_ids) * FOLLOW_UP_SHARE))
+    rows = (
+        {
+            "sighting_id": pk,
+            "author_id": rng.choice(authors),
+            "observed_on": today - datetime.timedelta(days=rng.randint(0, 300)),
+            "outcome": rng.choice(outcomes),
+            "note": rng.choice(notes),
+            "created_at": timezone.now(),
+        }
+        for pk in chosen
+    )
+    copy_rows(
+        FollowUp, rows, ["sighting_id", "author_id", "observed_on", "outcome", "note", "created_at"]
+    )
+    log(f"{len(chosen)} follow-ups copied.")
+
+
+def ensure_cells(authors, rng):
+    from django.db import transaction
+    from django.utils import timezone
+
+    from cells.models import Cell, CellNote
+    from observatory.rendering import render_markdown
+    from sightings.models import Sighting
+
+    have = Cell.objects.filter(slug__startswith="bench-cell-").count()
+    if have >= CELL_COUNT:
+        return
+    published_ids = list(Sighting.objects.published().values_list("pk", flat=True))
+    body = (
+        "## What we looked at\n\nWe read the sightings linked below and asked which of them "
+        "would still be happening in a year.\n\n## What we found\n\n- trust came first\n"
+        "- the people closest to the problem led\n- money followed relationships"
+    )
+    body_html = render_markdown(body)
+    purpose = "To take stock of what the sightings teach about *relationships* and practice."
+    purpose_html = render_markdown(purpose)
+    today = timezone.localdate()
+    through = CellNote.sightings.through
+    with transaction.atomic():
+        for n in range(have, CELL_COUNT):
+            cell = Cell.objects.create(
+                name=f"{CELL_TOPICS[n % len(CELL_TOPICS)]} {n + 1}",
+                slug=f"bench-cell-{n + 1}",
+                purpose=purpose,
+            )
+            cell.convenors.set(rng.sample(authors, 2))
+            notes = []
+            for m in range(NOTES_PER_CELL):
+                met = today - datetime.timedelta(days=30 * (NOTES_PER_CELL - m))
+                notes.append(
+                    CellNote(
+                        cell=cell,
+                        title=f"Meeting {m + 1}",
+                        slug=f"meeting-{m + 1}",
+                        met_on=met,
+                        summary="We took stock of five sightings and what they have in common.",
+                        body=body,
+                        body_html=body_html,
+                        status=CellNote.Status.PUBLISHED,
+                        author_id=rng.choice(authors),
+                        published_at=timezone.make_aware(
+                            datetime.datetime.combine(met, datetime.time(18))
+                        ),
+                    )
+                )
+            # bulk_create skips save(), so the HTML rendered above is stored as it is.
+            notes = CellNote.objects.bulk_create(notes)
+            Cell.objects.filter(pk=cell.pk).update(purpose_html=purpose_html)
+            through.objects.bulk_create(
+                [
+                    through(cellnote_id=note.pk, sighting_id=sighting_id)
+                    for note in notes
+                    for sighting_id in rng.sample(published_ids, SIGHTINGS_PER_NOTE)
+                ]
+            )
+    log(f"{CELL_COUNT - have} cells with {NOTES_PER_CELL} published notes each added.")
+
+
+def fill_search_vectors():
+    """Fill any stored search vector that seeding by COPY left empty.
+
+    Search may keep a SearchVectorField that the model fills on save; COPY bypasses
+    save(), so the vector is computed here in one UPDATE, weighted as titles first.
+    """
+    from django.contrib.postgres.search import SearchVector, SearchVectorField
+    from django.db.models import GeneratedField
+
+    from sightings.models import Sighting
+
+    for field in Sighting._meta.concrete_fields:
+        if isinstance(field, SearchVectorField) and not isinstance(field, GeneratedField):
+            vector = (
+                SearchVector("title", weight="A", config="english")
+                + SearchVector("summary", weight="B", config="english")
+                + SearchVector("place", weight="B", config="english")
+                + SearchVector("story", weight="C", config="english")
+            )
+            started = time.monotonic()
+            Sighting.objects.filter(**{f"{field.name}__isnull": True}).update(
+                **{field.name: vector}
+            )
+            log(f"Search vectors filled in {time.monotonic() - started:.0f} s.")
+
+
+def vacuum_analyse():
+    # Fresh statistics for the planner, and a visibility map so index-only scans work.
+    from django.db import connection
+
+    started = time.monotonic()
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+    log(f"VACUUM ANALYZE in {time.monotonic() - started:.0f} s.")
+
+
+if __name__ == "__main__":
+    main()
