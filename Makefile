@@ -54,5 +54,17 @@ test: install-dev
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
+# The benchmark: PostgreSQL only, seeded to BENCH_SIGHTINGS published sightings (once).
+BENCH_SIGHTINGS ?= 100000
+BENCH_ENV := DATABASE_URL=$(DATABASE_URL) DJANGO_SECRET_KEY=bench-only-secret-key-not-for-production
+
+bench: install-dev
+	@test -n "$(DATABASE_URL)" || { echo "make bench needs DATABASE_URL, a PostgreSQL database it may fill:"; \
+		echo "  make bench DATABASE_URL=postgres://postgres@127.0.0.1:5432/observatory_bench"; exit 2; }
+	$(BENCH_ENV) $(MANAGE) migrate --noinput
+	$(BENCH_ENV) $(MANAGE) createcachetable
+	$(BENCH_ENV) $(BIN)/python -m bench.seed --sightings $(BENCH_SIGHTINGS)
+	$(BENCH_ENV) $(BIN)/python -m bench.run $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

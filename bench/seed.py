@@ -367,9 +367,10 @@ def copy_rows(model, rows, fields):
     names = list(fields) + list(extra)
     columns = ", ".join(connection.ops.quote_name(concrete[name].column) for name in names)
     extra_values = tuple(extra.values())
-    with connection.cursor() as cursor, cursor.cursor.copy(
-        f"COPY {table} ({columns}) FROM STDIN"
-    ) as copy:
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+    ):
         for row in rows:
             copy.write_row(tuple(row[name] for name in fields) + extra_values)
 
@@ -472,9 +473,7 @@ def copy_sightings(count, authors, rng):
         for pk in ids:
             title = f"{rng.choice(SUBJECTS)} {rng.choice(ACTIONS)}"
             place = rng.choice(PLACES)
-            summary_pool = (
-                SUMMARIES_WITH_WORD if rng.random() < 1 / 3 else SUMMARIES_WITHOUT_WORD
-            )
+            summary_pool = SUMMARIES_WITH_WORD if rng.random() < 1 / 3 else SUMMARIES_WITHOUT_WORD
             story, story_html = rng.choice(stories)
             observed = today - datetime.timedelta(days=rng.randint(30, days))
             published = timezone.make_aware(
