@@ -270,6 +270,10 @@ class Sighting(models.Model):
     objects = SightingQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["story_html"])
 
+    # The status as last read or saved, so that leaving "published" can be told apart
+    # from never having been there (sightings/counts.py).
+    status_when_loaded = None
+
     class Meta:
         ordering = ["-published_at", "-pk"]
         indexes = [
@@ -289,6 +293,12 @@ class Sighting(models.Model):
 
     def get_absolute_url(self):
         return reverse("sightings:detail", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance.status_when_loaded = instance.__dict__.get("status")
+        return instance
 
     def _unique_slug(self):
         base = slugify(self.title)[:120].strip("-") or "sighting"
