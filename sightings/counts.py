@@ -40,25 +40,31 @@ def _new_generation():
     cache.set(GENERATION_KEY, time.time_ns(), None)
 
 
+def generation():
+    """The current generation, started now if there is none."""
+    current = cache.get(GENERATION_KEY)
+    if current is None:
+        cache.add(GENERATION_KEY, time.time_ns(), None)
+        current = cache.get(GENERATION_KEY)
+    return current
+
+
 def cached(computations):
     """Values by key, from the cache when fresh, else computed by the given callables.
 
     One cache read answers every key when all are fresh.
     """
     found = cache.get_many([GENERATION_KEY, *computations])
-    generation = found.get(GENERATION_KEY)
-    if generation is None:
-        # Never set, or evicted: start a generation, so nothing older is trusted.
-        cache.add(GENERATION_KEY, time.time_ns(), None)
-        generation = cache.get(GENERATION_KEY)
+    # Never set, or evicted: a new generation starts, so nothing older is trusted.
+    current = found.get(GENERATION_KEY) or generation()
     values = {}
     for key, compute in computations.items():
         entry = found.get(key)
-        if entry is not None and entry[0] == generation:
+        if entry is not None and entry[0] == current:
             values[key] = entry[1]
         else:
             values[key] = compute()
-            cache.set(key, (generation, values[key]), ENTRY_TIMEOUT)
+            cache.set(key, (current, values[key]), ENTRY_TIMEOUT)
     return values
 
 

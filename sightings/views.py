@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 
 from sightings import counts
 from sightings.filters import SightingFilter
@@ -44,7 +45,7 @@ def sighting_list(request):
         counts.canonical_query(request.GET), sightings
     )
     page = paginate(request, sightings.for_cards(), count)
-    shift_counts = list(Shift.objects.order_by("position"))
+    shift_counts = sighting_filter.shifts
     for shift in shift_counts:
         shift.matching = per_shift.get(shift.pk, 0)
     return render(
@@ -92,7 +93,7 @@ def shift_list(request):
 
 def shift_detail(request, slug):
     shift = get_object_or_404(Shift, slug=slug)
-    sightings = Sighting.objects.published().with_shift(shift.slug).newest_first()
+    sightings = Sighting.objects.published().with_shift_ids(shift.pk).newest_first()
     count = counts.result_count(f"shift={shift.slug}", sightings)
     return render(
         request,
@@ -102,13 +103,21 @@ def shift_detail(request, slug):
 
 
 def theme_list(request):
-    themes = counts.themes_with_counts()
-    return render(request, "sightings/theme_list.html", {"themes": themes})
+    # The index of 2,000 themes takes longer to render than to count, so the page
+    # keeps the rendered list for as long as the counts stay the same.
+    return render(
+        request,
+        "sightings/theme_list.html",
+        {
+            "generation": counts.generation(),
+            "themes": SimpleLazyObject(counts.themes_with_counts),
+        },
+    )
 
 
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
-    sightings = Sighting.objects.published().with_theme(theme.slug).newest_first()
+    sightings = Sighting.objects.published().with_theme_ids(theme.pk).newest_first()
     count = counts.result_count(f"theme={theme.slug}", sightings)
     page = paginate(request, sightings.for_cards(), count)
     if not page.paginator.count:
