@@ -5,8 +5,8 @@ hundreds of thousands of rows: 50 to 300 ms a page (docs/performance.md). This m
 is the one owner of those cached counts.
 
 Every entry is stored with the generation it was computed in. Anything that changes
-what the public sees counted (a sighting saved or deleted while it is or was
-published, its shifts or themes changed, a theme saved or deleted) starts a new
+what the public sees counted or listed (a sighting saved or deleted while it is or
+was published, its shifts or themes changed, a shift or theme saved) starts a new
 generation, and older entries are never read again. The receivers below catch those
 changes wherever they come from: the status methods, forms, the admin, taggit. A change
 made behind the ORM's back (raw SQL, QuerySet.update) shows within ENTRY_TIMEOUT.
@@ -167,9 +167,10 @@ def _links_changed(sender, instance, action, reverse, **kwargs):
         published_changed()
 
 
+@receiver(post_save, sender=Shift)
 @receiver(post_save, sender=Theme)
 @receiver(post_delete, sender=Theme)
 @receiver(post_save, sender=ThemedSighting)
 @receiver(post_delete, sender=ThemedSighting)
-def _themes_changed(sender, **kwargs):
+def _names_or_links_changed(sender, **kwargs):
     published_changed()

@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
 
+from observatory import page_cache
 from sightings import counts
 from sightings.filters import SightingFilter
 from sightings.models import FollowUp, Shift, Sighting, Theme
@@ -39,6 +40,7 @@ def filtered_sightings(request, queryset=None):
     return sighting_filter, sighting_filter.qs
 
 
+@page_cache.for_visitors
 def sighting_list(request):
     sighting_filter, sightings = filtered_sightings(request)
     count, per_shift = counts.results_with_shift_counts(
@@ -91,6 +93,7 @@ def shift_list(request):
     )
 
 
+@page_cache.for_visitors
 def shift_detail(request, slug):
     shift = get_object_or_404(Shift, slug=slug)
     sightings = Sighting.objects.published().with_shift_ids(shift.pk).newest_first()
@@ -115,6 +118,7 @@ def theme_list(request):
     )
 
 
+@page_cache.for_visitors
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
     sightings = Sighting.objects.published().with_theme_ids(theme.pk).newest_first()
