@@ -7,6 +7,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
 from cells.models import CellNote
+from observatory import page_cache
 from sightings import counts
 from sightings.models import Sighting
 
@@ -15,6 +16,7 @@ HOME_NOTES = 3
 HOME_THEMES = 12
 
 
+@page_cache.for_visitors
 def home(request):
     return render(
         request,

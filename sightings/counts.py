@@ -6,10 +6,12 @@ is the one owner of those cached counts.
 
 Every entry is stored with the generation it was computed in. Anything that changes
 what the public sees counted or listed (a sighting saved or deleted while it is or
-was published, its shifts or themes changed, a shift or theme saved) starts a new
-generation, and older entries are never read again. The receivers below catch those
-changes wherever they come from: the status methods, forms, the admin, taggit. A change
-made behind the ORM's back (raw SQL, QuerySet.update) shows within ENTRY_TIMEOUT.
+was published, its shifts or themes changed, a shift, theme, cell or cell note saved)
+starts a new generation, and older entries are never read again. The same generation
+marks the pages kept for visitors (observatory/page_cache.py). The receivers below
+catch those changes wherever they come from: the status methods, forms, the admin,
+taggit. A change made behind the ORM's back (raw SQL, QuerySet.update) shows within
+ENTRY_TIMEOUT.
 """
 
 import hashlib
@@ -23,6 +25,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
 
+from cells.models import Cell, CellNote
 from sightings.models import Shift, Sighting, Theme, ThemedSighting
 
 GENERATION_KEY = "counts:generation"
@@ -167,6 +170,9 @@ def _links_changed(sender, instance, action, reverse, **kwargs):
         published_changed()
 
 
+@receiver(post_save, sender=Cell)
+@receiver(post_save, sender=CellNote)
+@receiver(post_delete, sender=CellNote)
 @receiver(post_save, sender=Shift)
 @receiver(post_save, sender=Theme)
 @receiver(post_delete, sender=Theme)

@@ -105,6 +105,14 @@ def test_a_visitor_sees_a_newly_published_sighting_at_once(client, convenor, aut
     assert "The second one" in client.get("/sightings/").content.decode()
 
 
+def test_a_newly_published_cell_note_shows_on_the_home_page_at_once(client):
+    note = CellNoteFactory(title="What we learned in March")
+    assert "What we learned in March" not in client.get("/").content.decode()
+    note.status = CellNote.Status.PUBLISHED
+    note.save()
+    assert "What we learned in March" in client.get("/").content.decode()
+
+
 def test_a_renamed_shift_shows_on_kept_pages(client, staff):
     SightingFactory(published=True, shifts=["me-to-we"])
     client.get("/sightings/")
@@ -201,7 +209,7 @@ def make_sightings(count):
 @pytest.mark.parametrize(
     ("url", "limit"),
     [
-        ("/", 20),
+        ("/", 26),
         ("/sightings/?shift=me-to-we&theme=food", 25),
         ("/themes/", 16),
         ("/themes/food/", 18),
