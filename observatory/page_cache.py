@@ -23,6 +23,7 @@ from django.http import HttpResponse
 from sightings import counts
 
 TIMEOUT = 10 * 60
+FORMAT = 2
 
 
 def for_visitors(view):
@@ -73,5 +74,7 @@ def _may_keep(request, response):
 
 
 def _key(request):
+    # The version changes whenever the shape of an entry does, so that a new release
+    # never reads what an older one stored.
     address = f"{request.get_host()}{request.get_full_path()}"
-    return f"page:{hashlib.sha256(address.encode()).hexdigest()[:32]}"
+    return f"page:{FORMAT}:{hashlib.sha256(address.encode()).hexdigest()[:32]}"

@@ -30,6 +30,11 @@ from sightings.models import Shift, Sighting, Theme, ThemedSighting
 
 GENERATION_KEY = "counts:generation"
 ENTRY_TIMEOUT = 10 * 60
+# Part of every entry's key; changed whenever the shape of an entry does, so that a new
+# release never reads what an older one stored.
+FORMAT = 1
+SHIFTS_KEY = f"counts:{FORMAT}:shifts"
+THEMES_KEY = f"counts:{FORMAT}:themes"
 
 
 def published_changed():
@@ -78,7 +83,7 @@ def _published_per_shift():
 
 def shifts_with_counts():
     """The five shifts in order, each with published_count."""
-    counts = cached({"counts:shifts": _published_per_shift})["counts:shifts"]
+    counts = cached({SHIFTS_KEY: _published_per_shift})[SHIFTS_KEY]
     shifts = list(Shift.objects.order_by("position"))
     for shift in shifts:
         shift.published_count = counts.get(shift.pk, 0)
@@ -113,7 +118,7 @@ def _published_per_theme():
 
 def themes_with_counts():
     """Every theme carried by a published sighting, by name, with published_count."""
-    return cached({"counts:themes": _published_per_theme})["counts:themes"]
+    return cached({THEMES_KEY: _published_per_theme})[THEMES_KEY]
 
 
 def most_used_themes(limit):
@@ -122,7 +127,7 @@ def most_used_themes(limit):
 
 
 def _key(prefix, query):
-    return f"counts:{prefix}:{hashlib.sha256(query.encode()).hexdigest()[:32]}"
+    return f"counts:{FORMAT}:{prefix}:{hashlib.sha256(query.encode()).hexdigest()[:32]}"
 
 
 def result_count(query, queryset):
