@@ -433,6 +433,8 @@ def print_report(results):
             print(f"{row['name']:<26} {'-':>7} {'-':>7} {'-':>9} {'-':>8} {'-':>7}  missing (404)")
             continue
         verdict = row["result"]
+        if row["result"] == "error":
+            verdict = f"ERROR: answered {', '.join(map(str, row['statuses']))}"
         if row["result"] == "ok":
             verdict = "meets target" if row["meets_target"] else "SLOWER THAN TARGET"
             if row["meets_target"] and not row["rendered_meets_target"]:
