@@ -40,7 +40,7 @@ def for_visitors(view):
             return HttpResponse(zlib.decompress(compressed), content_type=content_type)
         response = view(request, *args, **kwargs)
         if _may_keep(request, response):
-            # Compressed, a page is a seventh of the size: quicker to write and read
+            # Compressed, a page is a fifth of the size: quicker to write and read
             # through the database cache, which stores it as base64 text.
             compressed = zlib.compress(response.content, 1)
             cache.set(key, (generation, compressed, response["Content-Type"]), TIMEOUT)
