@@ -7,10 +7,12 @@ Prints a table and writes the same figures as JSON to bench/results/<timestamp>.
 
 1. One request at a time: median and 95th percentile latency of each page, and each
    page's median as a multiple of /healthz (the trivial view, the floor of the stack).
-   A page that answers 404 is reported as missing rather than failing the run.
-2. Concurrent: 20 clients for 30 s on the filtered list, on search and on /healthz,
-   giving requests per second, errors, the ratio to /healthz and the CPU milliseconds
-   the gunicorn workers spent per request (from /proc).
+   Each page is timed as served (visitors get the copy kept in the cache) and rendered
+   afresh (Cache-Control: no-cache), as a signed-in person or the first visitor after
+   a change gets it. A page that answers 404 is reported as missing.
+2. Concurrent: 20 clients for 30 s on /healthz, the filtered list and search, served and
+   rendered, giving requests per second, errors, the ratio to /healthz and the CPU
+   milliseconds the gunicorn workers spent per request (from /proc).
 3. Export memory: how far the peak RSS of the worker grows while it streams a CSV
    export of one shift.
 """
