@@ -1,8 +1,10 @@
+import functools
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Count, OuterRef, Q, Subquery
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
@@ -12,6 +14,20 @@ from taggit.models import TagBase, TaggedItemBase
 from accounts.roles import is_convenor
 from observatory.rendering import render_markdown
 from sightings.themes import normalise_theme
+
+
+def url_by_slug(name, slug):
+    """reverse() for a slug address, worked out once per process.
+
+    Reversing costs about 30 microseconds, and a page of twenty cards links to a
+    hundred sightings, shifts and themes: half the time it takes to render them.
+    """
+    return _reverse_once(get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF, name, slug)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _reverse_once(prefix, urlconf, name, slug):
+    return reverse(name, urlconf=urlconf, kwargs={"slug": slug})
 
 
 class ShiftQuerySet(models.QuerySet):
@@ -51,7 +67,7 @@ class Shift(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("sightings:shift-detail", kwargs={"slug": self.slug})
+        return url_by_slug("sightings:shift-detail", self.slug)
 
     def delete(self, *args, **kwargs):
         raise PermissionDenied("The five shifts are fixed and cannot be deleted.")
@@ -85,7 +101,7 @@ class Theme(TagBase):
         return f"{slug}-{i}" if i is not None else slug
 
     def get_absolute_url(self):
-        return reverse("sightings:theme-detail", kwargs={"slug": self.slug})
+        return url_by_slug("sightings:theme-detail", self.slug)
 
 
 class ThemeManager(_TaggableManager):
@@ -300,7 +316,7 @@ class Sighting(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("sightings:detail", kwargs={"slug": self.slug})
+        return url_by_slug("sightings:detail", self.slug)
 
     @classmethod
     def from_db(cls, db, field_names, values):
