@@ -224,3 +224,15 @@ def test_the_first_request_after_a_change_runs_a_bounded_number_of_queries(
     # Each cache write on the database cache is several queries (count, select, write).
     with django_assert_max_num_queries(limit):
         assert client.get(url).status_code == 200
+
+
+def test_addresses_worked_out_once_still_follow_the_script_prefix():
+    from django.urls import set_script_prefix
+
+    shift = Shift.objects.get(slug="me-to-we")
+    assert shift.get_absolute_url() == "/shifts/me-to-we/"
+    set_script_prefix("/observatory/")
+    try:
+        assert shift.get_absolute_url() == "/observatory/shifts/me-to-we/"
+    finally:
+        set_script_prefix("/")
