@@ -9,6 +9,7 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import set_script_prefix
 
 from cells.models import CellNote
 from sightings import counts
@@ -227,8 +228,6 @@ def test_the_first_request_after_a_change_runs_a_bounded_number_of_queries(
 
 
 def test_addresses_worked_out_once_still_follow_the_script_prefix():
-    from django.urls import set_script_prefix
-
     shift = Shift.objects.get(slug="me-to-we")
     assert shift.get_absolute_url() == "/shifts/me-to-we/"
     set_script_prefix("/observatory/")
