@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import dateformat
 
-from sightings import search
+from sightings import counts, search
 from sightings.models import Shift, Sighting, Theme
 
 
@@ -104,7 +104,8 @@ class SightingFilter(django_filters.FilterSet):
         return queryset
 
     def filter_shift(self, queryset, name, value):
-        return queryset.with_shift(*value)
+        ids = {shift.slug: shift.pk for shift in self.shifts}
+        return queryset.with_shift_ids(*(ids[slug] for slug in value))
 
     def filter_theme(self, queryset, name, value):
         return queryset.with_theme(*value)
@@ -234,7 +235,8 @@ def shareable_query(request, fixed=None):
 
 # Facets are counted exactly whenever the results are at most this many. Counting
 # a broader set (most of 100,000 sightings) takes hundreds of milliseconds, so those
-# counts are kept for a few minutes, keyed by the exact query they count.
+# counts are kept, keyed by the exact query they count and by the generation of
+# what is published (sightings/counts.py), so a change shows at once.
 FACET_EXACT_LIMIT = 2000
 FACET_CACHE_SECONDS = 300
 
@@ -253,7 +255,7 @@ def facet_counts(sighting_filter):
         return facets
     sql, params = results.query.sql_with_params()
     key = (
-        "facets:"
+        f"facets:{counts.generation()}:"
         + hashlib.sha256(
             f"{sql}{params!r}{[shift.slug for shift in shifts]!r}".encode()
         ).hexdigest()
