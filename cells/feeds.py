@@ -1,5 +1,6 @@
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
+from django.utils.html import escape
 
 from accounts.roles import public_name
 from cells.models import Cell
@@ -32,7 +33,8 @@ class CellNotesFeed(Feed):
         return note.title
 
     def item_description(self, note):
-        return note.summary
+        # Atom calls the summary HTML and readers render it: plain text must arrive as text.
+        return escape(note.summary)
 
     def item_pubdate(self, note):
         return note.published_at

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 
 from cells.models import CellNote
+from sightings.forms import KeysChoiceField, is_key
 from sightings.models import Shift, Sighting
 
 PICKER_RESULTS = 20
@@ -10,7 +11,7 @@ PICKER_RESULTS = 20
 class CellNoteForm(forms.ModelForm):
     """A cell's meeting note. Only the title is needed for a draft; publishing needs more."""
 
-    sightings = forms.ModelMultipleChoiceField(
+    sightings = KeysChoiceField(
         queryset=Sighting.objects.published(),
         required=False,
         label="Linked sightings",
@@ -108,7 +109,7 @@ class SightingPickerForm(forms.Form):
 
 def picked_sightings(pks):
     """The published sightings among these keys, for the picker's ticked boxes."""
-    pks = [pk for pk in pks if str(pk).isdigit()]
+    pks = [pk for pk in pks if is_key(pk)]
     if not pks:
         return []
     return list(Sighting.objects.published().filter(pk__in=pks).order_by("title"))

@@ -146,7 +146,16 @@ def json_chunks(queryset, absolute_url, *, source):
         "source": source,
         "columns": COLUMN_NAMES,
     }
-    yield json.dumps(header, ensure_ascii=False)[:-1] + ', "sightings": ['
+    yield _json(header)[:-1] + ', "sightings": ['
     for index, row in enumerate(rows(queryset, absolute_url)):
-        yield ("," if index else "") + "\n" + json.dumps(row, ensure_ascii=False)
+        yield ("," if index else "") + "\n" + _json(row)
     yield "\n]}\n"
+
+
+# The same escapes as Django's json_script: the file stays inert even if a browser or
+# another site ever treats it as HTML, and parses to exactly what was written.
+_HTML_SAFE = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def _json(value):
+    return json.dumps(value, ensure_ascii=False).translate(_HTML_SAFE)

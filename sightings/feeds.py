@@ -6,6 +6,7 @@ Education": a reader subscribes to exactly the list they were looking at.
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
+from django.utils.html import escape
 
 from observatory.feeds import SafeAtomFeed
 from sightings.filters import SightingFilter, shareable_query
@@ -46,7 +47,8 @@ class SightingFeed(Feed):
         return sighting.title
 
     def item_description(self, sighting):
-        return sighting.summary
+        # Atom calls the summary HTML and readers render it: plain text must arrive as text.
+        return escape(sighting.summary)
 
     def item_pubdate(self, sighting):
         return sighting.published_at

@@ -11,11 +11,14 @@ from urllib.parse import quote, urlencode
 
 import pytest
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
-from django.urls import include, path
+from django.urls import include, path, reverse
+from django.utils.html import escape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.factories import SightingFactory
+from cells.models import CellNote
+from sightings.models import Sighting
+from tests.factories import CellFactory, SightingFactory
 
 LIST_PARAMETERS = [
     "shift",
@@ -125,6 +128,98 @@ def test_a_nul_character_is_a_bad_request_not_a_database_error(client, db, query
 def test_a_nul_character_in_a_form_is_a_bad_request(client, db):
     response = client.post("/accounts/login/", {"username": "a\x00b", "password": "x"})
     assert response.status_code == 400
+
+
+# --- The writing forms: whatever is typed, the answer is a page, and nothing is lost.
+
+# Text for a form field: the list's awkward values, and some too long for any field.
+# Without NUL, which is refused before any form sees it (tested below), so that the
+# examples reach the forms.
+typed = (value | st.text(min_size=100, max_size=400)).map(lambda text: text.replace("\x00", ""))
+SIGHTING_TEXT_FIELDS = ["title", "summary", "story", "place", "date_observed", "themes"]
+NOTE_TEXT_FIELDS = ["title", "met_on", "summary", "body", "topics_next", "next_meeting", "find-q"]
+
+
+def as_list(value):
+    return value if isinstance(value, list) else [value]
+
+
+def assert_nothing_typed_was_lost(response, sent, text_fields):
+    """A NUL is refused outright; anything else is saved, or the form comes back filled in."""
+    values = [text for value in sent.values() for text in as_list(value)]
+    if any("\x00" in text for text in values):
+        assert response.status_code == 400
+        return
+    assert response.status_code in {200, 302}
+    if response.status_code == 200:
+        for name in text_fields:
+            assert escape(sent[name]) in response.text, name
+
+
+@pytest.fixture
+def writer(client, author):
+    client.force_login(author)
+    return client
+
+
+@FUZZ
+@pytest.mark.parametrize("action", ["draft", "preview", "submit"])
+@given(
+    fields=st.fixed_dictionaries(
+        {
+            **dict.fromkeys(SIGHTING_TEXT_FIELDS, typed),
+            "date_observed": date_like | typed,
+            "setting": typed | st.sampled_from(["education", "other", ""]),
+            "connection": typed | st.sampled_from(["both", "bonding", ""]),
+            "source_url": typed | st.just("https://example.org/a?b=c"),
+            "shifts": st.lists(typed | st.sampled_from(["1", "2", "me-to-we"]), max_size=3),
+            "consent": st.sampled_from(["on", "", "yes"]),
+        }
+    )
+)
+def test_the_sighting_form_keeps_whatever_is_typed(writer, action, fields):
+    sent = {**fields, "action": action}
+    response = writer.post(reverse("sightings:new"), sent)
+    assert_nothing_typed_was_lost(response, sent, [*SIGHTING_TEXT_FIELDS, "source_url"])
+    if response.status_code == 302:
+        saved = Sighting.objects.get(slug=response["Location"].split("/")[-3])
+        assert saved.title == fields["title"].strip()
+
+
+@pytest.mark.parametrize("action", ["draft", "preview", "submit"])
+def test_a_nul_character_in_the_sighting_form_is_a_bad_request(writer, action):
+    response = writer.post(reverse("sightings:new"), {"title": "a\x00b", "action": action})
+    assert response.status_code == 400
+    assert not Sighting.objects.exists()
+
+
+@pytest.fixture
+def note_writer(client, convenor):
+    cell = CellFactory(convenors=[convenor])
+    client.force_login(convenor)
+    return client, reverse("cells:note-create", kwargs={"slug": cell.slug})
+
+
+@settings(FUZZ, max_examples=40)
+@pytest.mark.parametrize("action", ["save", "preview", "publish", "search"])
+@given(
+    fields=st.fixed_dictionaries(
+        {
+            **dict.fromkeys(NOTE_TEXT_FIELDS, typed),
+            "met_on": date_like | typed,
+            "next_meeting": date_like | typed | st.just("2031-05-01T18:30"),
+            "sightings": st.lists(typed | st.sampled_from(["1", "99999999999"]), max_size=3),
+            "find-shift": typed | st.just("me-to-we"),
+        }
+    )
+)
+def test_the_note_form_keeps_whatever_is_typed(note_writer, action, fields):
+    client, url = note_writer
+    sent = {**fields, "action": action}
+    response = client.post(url, sent)
+    assert_nothing_typed_was_lost(response, sent, NOTE_TEXT_FIELDS)
+    if response.status_code == 302:
+        assert CellNote.objects.filter(title=fields["title"].strip()).exists()
 
 
 # --- The site's own error pages.

