@@ -121,6 +121,14 @@ def themes_with_counts():
     return cached({THEMES_KEY: _published_per_theme})[THEMES_KEY]
 
 
+def published_count_of_theme(slug):
+    """How many published sightings carry the theme; 0 when none does."""
+    for theme in themes_with_counts():
+        if theme.slug == slug:
+            return theme.published_count
+    return 0
+
+
 def most_used_themes(limit):
     themes = sorted(themes_with_counts(), key=lambda theme: (-theme.published_count, theme.name))
     return themes[:limit]

@@ -284,10 +284,11 @@ def test_list_with_facets_runs_a_fixed_number_of_queries(
             "page=2&from=2000-01-01",
         ]
     ] + ["/shifts/me-to-we/?setting=education", "/themes/food/?q=lunch"]
-    client.get(paths[0])  # fills the cached theme counts the filter form offers
     for path in paths:
-        # Rendered afresh, as a signed-in person gets it; 5 more queries keep the page.
-        with django_assert_max_num_queries(8 + 5):
+        client.get(path)  # keeps the theme and facet counts, as any first visit does
+    for path in paths:
+        # Rendered afresh, as a signed-in person gets it: 5 of these keep the page.
+        with django_assert_max_num_queries(14):
             assert client.get(path, HTTP_CACHE_CONTROL="no-cache").status_code == 200
 
 
@@ -301,9 +302,9 @@ def test_broad_facets_are_cached_until_what_is_published_changes(client, monkeyp
     monkeypatch.setattr(
         filters, "_count_facets", lambda *args: counted.append(1) or count_facets(*args)
     )
-    # The same broad set sorted another way: only the bounded first count runs again.
+    # The same set sorted another way is a new page, but its counts are kept.
     assert client.get("/sightings/?sort=oldest").context["facets"]["total"] == 4
-    assert len(counted) == 1
+    assert not counted
     newest = SightingFactory(published=True, setting=HEALTH)
     response = client.get("/sightings/")
     assert response.context["facets"]["total"] == 5
