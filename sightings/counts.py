@@ -123,15 +123,25 @@ def themes_with_counts():
 
 def published_count_of_theme(slug):
     """How many published sightings carry the theme; 0 when none does."""
-    for theme in themes_with_counts():
-        if theme.slug == slug:
-            return theme.published_count
-    return 0
+    key = f"counts:{FORMAT}:theme:{slug}"
+
+    def count():
+        found = [theme for theme in themes_with_counts() if theme.slug == slug]
+        return found[0].published_count if found else 0
+
+    return cached({key: count})[key]
 
 
 def most_used_themes(limit):
-    themes = sorted(themes_with_counts(), key=lambda theme: (-theme.published_count, theme.name))
-    return themes[:limit]
+    # Kept apart from the whole index: reading back twenty themes is quicker than
+    # unpickling and sorting 2,000 on every page that offers them.
+    key = f"counts:{FORMAT}:most-used:{limit}"
+
+    def most_used():
+        themes = themes_with_counts()
+        return sorted(themes, key=lambda theme: (-theme.published_count, theme.name))[:limit]
+
+    return cached({key: most_used})[key]
 
 
 def _key(prefix, query):
