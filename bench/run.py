@@ -202,12 +202,22 @@ class Gunicorn:
         return [int(pid) for pid in children.read_text().split()]
 
     def cpu_seconds(self):
-        """User and system CPU time of all workers so far."""
-        total = 0
+        """User and system CPU time of all workers so far, living or replaced.
+
+        gunicorn.conf.py replaces a worker after max_requests; the CPU time of one
+        that has exited is counted in the master's cutime and cstime once reaped.
+        """
+        master = _stat_fields(self.process.pid)
+        total = int(master[13]) + int(master[14])  # cutime, cstime
         for pid in self.worker_pids():
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            fields = _stat_fields(pid)
             total += int(fields[11]) + int(fields[12])  # utime, stime
         return total / CLOCK_TICKS
+
+
+def _stat_fields(pid):
+    """The fields of /proc/<pid>/stat after the command name, from the state on."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
 
 
 def free_port():
