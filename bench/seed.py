@@ -13,6 +13,7 @@ for, and adds themes, authors and cells only when they are missing.
 """
 
 import argparse
+import contextlib
 import datetime
 import os
 import random
@@ -331,12 +332,13 @@ def seed(target, rng):
         cursor.execute("SET synchronous_commit TO off")
     authors = ensure_authors(rng)
     themes = ensure_themes()
-    new_ids = copy_sightings(missing, authors, rng)
-    copy_shift_links(new_ids, rng)
-    copy_theme_links(new_ids, themes, rng)
+    with search_triggers_off():
+        new_ids = copy_sightings(missing, authors, rng)
+        copy_shift_links(new_ids, rng)
+        copy_theme_links(new_ids, themes, rng)
+    fill_search_vectors()
     copy_follow_ups(new_ids, authors, rng)
     ensure_cells(authors, rng)
-    fill_search_vectors()
     vacuum_analyse()
     log(f"Done in {time.monotonic() - started:.0f} s.")
 
@@ -651,30 +653,64 @@ def ensure_cells(authors, rng):
     log(f"{CELL_COUNT - have} cells with {NOTES_PER_CELL} published notes each added.")
 
 
+# The triggers of sightings/migrations/0003_search_vector.py that keep each
+# sighting's search vector current. Row by row they would rewrite every sighting once
+# more for its themes; during the bulk load they are off, and the vectors are filled
+# afterwards in one UPDATE that computes what the triggers would have.
+SEARCH_TRIGGERS = [
+    ("sightings_sighting", "sightings_sighting_search_vector"),
+    ("sightings_themedsighting", "sightings_themedsighting_added"),
+]
+
+
+@contextlib.contextmanager
+def search_triggers_off():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tgname FROM pg_trigger WHERE tgname = ANY(%s)",
+            [[name for _table, name in SEARCH_TRIGGERS]],
+        )
+        present = {row[0] for row in cursor.fetchall()}
+        triggers = [(table, name) for table, name in SEARCH_TRIGGERS if name in present]
+        for table, name in triggers:
+            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER {name}")
+        try:
+            yield
+        finally:
+            for table, name in triggers:
+                cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER {name}")
+
+
 def fill_search_vectors():
-    """Fill any stored search vector that seeding by COPY left empty.
+    """Fill the search vectors the bulk load left empty, as the triggers would have.
 
-    Search may keep a SearchVectorField that the model fills on save; COPY bypasses
-    save(), so the vector is computed here in one UPDATE, weighted as titles first.
+    Titles and theme names weigh most, then the summary, then the story and place.
     """
-    from django.contrib.postgres.search import SearchVector, SearchVectorField
-    from django.db.models import GeneratedField
+    from django.db import connection
 
-    from sightings.models import Sighting
-
-    for field in Sighting._meta.concrete_fields:
-        if isinstance(field, SearchVectorField) and not isinstance(field, GeneratedField):
-            vector = (
-                SearchVector("title", weight="A", config="english")
-                + SearchVector("summary", weight="B", config="english")
-                + SearchVector("place", weight="B", config="english")
-                + SearchVector("story", weight="C", config="english")
-            )
-            started = time.monotonic()
-            Sighting.objects.filter(**{f"{field.name}__isnull": True}).update(
-                **{field.name: vector}
-            )
-            log(f"Search vectors filled in {time.monotonic() - started:.0f} s.")
+    started = time.monotonic()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            UPDATE sightings_sighting AS s SET search_vector =
+                setweight(to_tsvector('english',
+                    coalesce(s.title, '') || ' ' || coalesce(t.names, '')), 'A')
+                || setweight(to_tsvector('english', coalesce(s.summary, '')), 'B')
+                || setweight(to_tsvector('english',
+                    coalesce(s.story, '') || ' ' || coalesce(s.place, '')), 'C')
+            FROM sightings_sighting AS bare
+            LEFT JOIN (
+                SELECT link.content_object_id AS id, string_agg(theme.name, ' ') AS names
+                FROM sightings_themedsighting AS link
+                JOIN sightings_theme AS theme ON theme.id = link.tag_id
+                GROUP BY link.content_object_id
+            ) AS t ON t.id = bare.id
+            WHERE bare.id = s.id AND s.search_vector IS NULL
+            """
+        )
+    log(f"Search vectors filled in {time.monotonic() - started:.0f} s.")
 
 
 def vacuum_analyse():

@@ -108,6 +108,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "observatory_cache",
+            # Whole pages are kept for visitors; the default of 300 entries would be
+            # culled, cached counts first, by any crawler walking the pages.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
 

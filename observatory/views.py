@@ -7,24 +7,27 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
 from cells.models import CellNote
-from sightings.models import Shift, Sighting, Theme
+from observatory import page_cache
+from sightings import counts
+from sightings.models import Sighting
 
 HOME_SIGHTINGS = 6
 HOME_NOTES = 3
 HOME_THEMES = 12
 
 
+@page_cache.for_visitors
 def home(request):
     return render(
         request,
         "home.html",
         {
-            "shifts": Shift.objects.with_published_counts(),
+            "shifts": counts.shifts_with_counts(),
             "sightings": Sighting.objects.published().newest_first().for_cards()[:HOME_SIGHTINGS],
             "notes": CellNote.objects.published()
             .select_related("cell")
             .order_by("-published_at", "-pk")[:HOME_NOTES],
-            "themes": Theme.objects.most_used(HOME_THEMES),
+            "themes": counts.most_used_themes(HOME_THEMES),
         },
     )
 

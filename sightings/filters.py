@@ -11,10 +11,11 @@ import hashlib
 import django_filters
 from django import forms
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import dateformat
 
-from sightings import search
+from sightings import counts, search
 from sightings.models import Shift, Sighting, Theme
 
 
@@ -104,7 +105,8 @@ class SightingFilter(django_filters.FilterSet):
         return queryset
 
     def filter_shift(self, queryset, name, value):
-        return queryset.with_shift(*value)
+        ids = {shift.slug: shift.pk for shift in self.shifts}
+        return queryset.with_shift_ids(*(ids[slug] for slug in value))
 
     def filter_theme(self, queryset, name, value):
         return queryset.with_theme(*value)
@@ -232,9 +234,10 @@ def shareable_query(request, fixed=None):
     return f"?{query.urlencode()}" if query else ""
 
 
-# Facets are counted exactly whenever the results are at most this many. Counting
-# a broader set (most of 100,000 sightings) takes hundreds of milliseconds, so those
-# counts are kept for a few minutes, keyed by the exact query they count.
+# Facets are counted first over at most this many results, which is quick; a
+# broader set (most of 100,000 sightings) takes hundreds of milliseconds to count.
+# Either way the counts are kept, keyed by the exact query they count and by the
+# generation of what is published (sightings/counts.py), so a change shows at once.
 FACET_EXACT_LIMIT = 2000
 FACET_CACHE_SECONDS = 300
 
@@ -243,22 +246,30 @@ def facet_counts(sighting_filter):
     """How many of the current results show each shift and each setting, and the total.
 
     At most FACET_EXACT_LIMIT + 1 results are counted first; a set that turns out
-    broader is counted in full and kept in the cache for a few minutes.
+    broader is counted in full. Both are kept until what is published changes.
     """
     results = sighting_filter.results
     shifts = sighting_filter.shifts
-    bounded = Sighting.objects.filter(pk__in=results.values("pk")[: FACET_EXACT_LIMIT + 1])
-    facets = _count_facets(bounded, shifts)
-    if facets["total"] <= FACET_EXACT_LIMIT:
-        return facets
-    sql, params = results.query.sql_with_params()
+    try:
+        sql, params = results.query.sql_with_params()
+    except EmptyResultSet:
+        # A search of nothing but operators matches nothing: zeros, from no query.
+        return _count_facets(results, shifts)
     key = (
-        "facets:"
+        f"facets:{counts.generation()}:"
         + hashlib.sha256(
             f"{sql}{params!r}{[shift.slug for shift in shifts]!r}".encode()
         ).hexdigest()
     )
-    return cache.get_or_set(key, lambda: _count_facets(results, shifts), FACET_CACHE_SECONDS)
+    return cache.get_or_set(key, lambda: _bounded_then_full(results, shifts), FACET_CACHE_SECONDS)
+
+
+def _bounded_then_full(results, shifts):
+    bounded = Sighting.objects.filter(pk__in=results.values("pk")[: FACET_EXACT_LIMIT + 1])
+    facets = _count_facets(bounded, shifts)
+    if facets["total"] <= FACET_EXACT_LIMIT:
+        return facets
+    return _count_facets(results, shifts)
 
 
 def _count_facets(results, shifts):
