@@ -39,6 +39,9 @@ def for_visitors(view):
             _generation, compressed, content_type = entry
             return HttpResponse(zlib.decompress(compressed), content_type=content_type)
         response = view(request, *args, **kwargs)
+        if hasattr(response, "render"):
+            # A TemplateResponse, such as the sitemap's, renders only on its way out.
+            response.render()
         if _may_keep(request, response):
             # Compressed, a page is a fifth of the size: quicker to write and read
             # through the database cache, which stores it as base64 text.

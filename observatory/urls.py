@@ -1,26 +1,25 @@
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
-from django.views.decorators.cache import cache_page
 
-from observatory import views
-from sightings.sitemaps import SITEMAP_CACHE_SECONDS, sitemaps
+from observatory import page_cache, views
+from sightings.sitemaps import sitemaps
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     # Every public address in one sitemap, paged by Django at 50,000 addresses (?p=2),
-    # with one sitemap per section beside it; kept for an hour, since they read whole tables.
+    # with one sitemap per section beside it; kept until what is published changes.
     path(
         "sitemap.xml",
-        cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.sitemap),
+        page_cache.for_visitors(sitemap_views.sitemap),
         {"sitemaps": sitemaps},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.sitemap),
+        page_cache.for_visitors(sitemap_views.sitemap),
         {"sitemaps": sitemaps},
         name="sitemap-section",
     ),

@@ -8,15 +8,15 @@ every chart has a data table and a sentence, and only published sightings count.
 import datetime
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Count
 from django.db.models.functions import TruncMonth, TruncQuarter
 from django.utils import dateformat, timezone
 
+from sightings import counts
 from sightings.models import FollowUp, Shift, Sighting
 
 MONTHS = 24
-CACHE_SECONDS = 600
+INSIGHTS_KEY = "insights:1"
 WIDTH, HEIGHT = 640, 280
 LEFT, RIGHT, TOP, BOTTOM = 44, 16, 16, 40
 BAR_HEIGHT, BAR_GAP, LABEL_WIDTH = 22, 10, 200
@@ -43,8 +43,8 @@ class Insight:
 
 
 def current_insights():
-    """The insights, counted at most every few minutes: each counts the whole table."""
-    return cache.get_or_set("insights", build_insights, CACHE_SECONDS)
+    """The insights, counted again only once what is published has changed."""
+    return counts.cached({INSIGHTS_KEY: build_insights})[INSIGHTS_KEY]
 
 
 def build_insights(today=None):

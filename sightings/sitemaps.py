@@ -7,8 +7,6 @@ from django.urls import reverse
 from cells.models import Cell, CellNote
 from sightings.models import Shift, Sighting, Theme
 
-SITEMAP_CACHE_SECONDS = 60 * 60
-
 
 class SightingSitemap(Sitemap):
     changefreq = "monthly"

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 from observatory import page_cache
 from sightings import authoring, counts, export, search
 from sightings.filters import SightingFilter, facet_counts, shareable_query
-from sightings.insights import CACHE_SECONDS, current_insights
+from sightings.insights import current_insights
 from sightings.models import FollowUp, Shift, Sighting, Theme, ThemeAlias
 
 # The most used themes offered in the filter form; any other is reached from /themes/.
@@ -192,5 +192,5 @@ def insights(request):
     return render(
         request,
         "sightings/insights.html",
-        {"charts": current_insights(), "refresh_minutes": CACHE_SECONDS // 60},
+        {"charts": current_insights()},
     )

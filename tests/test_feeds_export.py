@@ -216,3 +216,12 @@ def test_a_control_character_in_what_people_wrote_never_breaks_a_feed(client):
         feed = feedparser.parse(response.content)
         assert not feed.bozo, path
     assert "Bellringers" in client.get("/sightings/feed/").content.decode()
+
+
+def test_the_sitemap_drops_a_withdrawn_sighting_at_once(client, sightings):
+    sighting = sightings["we"]
+    assert sighting.get_absolute_url() in sitemap_urls(client)
+
+    sighting.withdraw(by=sighting.author)
+
+    assert sighting.get_absolute_url() not in sitemap_urls(client)

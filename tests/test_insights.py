@@ -157,3 +157,15 @@ def test_insights_run_a_fixed_number_of_queries(client, django_assert_max_num_qu
     # Counted once, then served from the cache until it expires.
     with django_assert_max_num_queries(1):
         assert client.get("/insights/").status_code == 200
+
+
+def test_a_withdrawn_sighting_stops_counting_at_once(client, seen):
+    def education_row():
+        html = client.get("/insights/").content.decode()
+        return re.search(r'<th scope="row">Education</th>(.*?)</tr>', html).group(1)
+
+    before = education_row()
+    withdrawn = Sighting.objects.published().filter(setting=Sighting.Setting.EDUCATION).first()
+    withdrawn.withdraw(by=withdrawn.author)
+
+    assert education_row() != before
