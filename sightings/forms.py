@@ -248,6 +248,8 @@ class ReviewForm(forms.Form):
     """A convenor's decision, with any change to the shifts and themes it rests on."""
 
     DECISIONS = {
+        # First, so that pressing Enter in a field shows the changes and decides nothing.
+        "preview": "Show the changes",
         "publish": "Publish",
         "return": "Return with feedback",
         "decline": "Decline",
@@ -283,6 +285,10 @@ class ReviewForm(forms.Form):
         if decision == "publish" and "shifts" in cleaned and not cleaned["shifts"]:
             self.add_error("shifts", "Choose at least one shift before publishing.")
         return cleaned
+
+    @property
+    def is_preview(self):
+        return self.cleaned_data.get("decision") == "preview"
 
     def decide(self, by):
         """Apply the tagging and the decision together, or neither."""

@@ -57,7 +57,12 @@ def review_sighting(request, pk):
             "to decide. Nothing was changed.",
         )
         return redirect("review:sighting", pk=sighting.pk)
-    if form.is_bound and form.is_valid():
+    preview_shifts = list(sighting.shifts.all())
+    preview_themes = [theme.name for theme in sighting.tags.order_by("name")]
+    if form.is_bound and form.is_valid() and form.is_preview:
+        preview_shifts = sorted(form.cleaned_data["shifts"], key=lambda shift: shift.position)
+        preview_themes = sorted(form.cleaned_data["themes"])
+    elif form.is_bound and form.is_valid():
         try:
             decision = form.decide(by=request.user)
         except (ValidationError, PermissionDenied) as error:
@@ -76,8 +81,8 @@ def review_sighting(request, pk):
             "preview": {
                 "sighting": sighting,
                 "story_html": render_markdown(sighting.story),
-                "shifts": list(sighting.shifts.all()),
-                "themes": [theme.name for theme in sighting.tags.order_by("name")],
+                "shifts": preview_shifts,
+                "themes": preview_themes,
             },
             "history": history_for(sighting, request.user),
             "theme_options": theme_suggestions(),

@@ -242,6 +242,28 @@ def test_a_convenor_adjusts_shifts_and_themes_then_publishes(as_convenor, conven
     assert sighting.changes.get().actor == convenor
 
 
+def test_show_the_changes_comes_first_and_saves_nothing(as_convenor, mailoutbox):
+    sighting = SightingFactory(submitted=True, shifts=["me-to-we"], themes=["food"])
+    trusting = Shift.objects.get(slug="doubting-to-trusting")
+    page = as_convenor.get(review_url(sighting)).content.decode()
+    assert page.index('value="preview"') < page.index('value="publish"')
+
+    response = as_convenor.post(
+        review_url(sighting),
+        {"shifts": [trusting.pk], "themes": "food, parks", "feedback": "", "decision": "preview"},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    preview = html[html.index('id="as-published"') : html.index('id="decision-heading"')]
+    assert "Doubting → Trusting" in preview and "parks" in preview
+    assert "Me → We" not in preview
+    sighting.refresh_from_db()
+    assert sighting.status == S.SUBMITTED
+    assert [shift.slug for shift in sighting.shifts.all()] == ["me-to-we"]
+    assert mailoutbox == []
+
+
 def test_returning_without_feedback_is_refused_and_keeps_the_changes(as_convenor):
     sighting = SightingFactory(submitted=True, themes=["food"])
     response = as_convenor.post(
