@@ -117,6 +117,7 @@ else:
 AUTHENTICATION_BACKENDS = [
     "accounts.backends.LockoutBackend",
     "accounts.backends.EmailOrUsernameBackend",
+    "accounts.backends.StaffCurateBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

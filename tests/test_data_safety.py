@@ -16,7 +16,13 @@ from django.urls import reverse
 
 from cells.models import Cell, CellNote
 from sightings.models import FollowUp, Sighting
-from tests.factories import CellFactory, CellNoteFactory, FollowUpFactory, SightingFactory
+from tests.factories import (
+    CellFactory,
+    CellNoteFactory,
+    FollowUpFactory,
+    SightingFactory,
+    UserFactory,
+)
 
 
 def history_types(obj_or_model, pk):
@@ -229,3 +235,19 @@ def test_staff_cannot_give_a_published_sighting_a_future_date_or_no_shift(client
     assert "needs at least one shift" in response.content.decode()
     sighting.refresh_from_db()
     assert sighting.date_observed.year < 2099
+
+
+def test_staff_who_are_not_superusers_curate_sightings_and_cells_but_not_accounts(client, db):
+    curator = UserFactory(is_staff=True)
+    SightingFactory(published=True)
+    client.force_login(curator)
+
+    for page in [
+        "/admin/",
+        "/admin/sightings/sighting/",
+        "/admin/cells/cell/",
+        "/admin/cells/cellnote/",
+    ]:
+        assert client.get(page).status_code == 200, page
+    assert client.get("/admin/auth/group/").status_code == 403
+    assert client.get("/admin/auth/user/add/").status_code == 403
