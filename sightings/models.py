@@ -496,6 +496,13 @@ class Sighting(models.Model):
                 sighting=self, actor=by, from_status=previous, to_status=to, note=note
             )
 
+    def _require_reviewer(self, user):
+        if not is_convenor(user):
+            raise PermissionDenied("Only convenors may review sightings.")
+        # A second pair of eyes is the point of review, so nobody decides on their own.
+        if self.is_author(user):
+            raise PermissionDenied("Another convenor reviews the sightings you wrote yourself.")
+
     def submit(self, *, by):
         if not self.is_author(by):
             raise PermissionDenied("Only the author may submit a sighting for review.")
@@ -509,7 +516,7 @@ class Sighting(models.Model):
         )
 
     def publish(self, *, by):
-        _require_convenor(by)
+        self._require_reviewer(by)
         if self.status == self.Status.SUBMITTED and (problems := self.submission_problems()):
             raise ValidationError(problems)
         change = self._change_status(
@@ -522,7 +529,7 @@ class Sighting(models.Model):
         _tell_the_author(change)
 
     def return_to_author(self, *, by, feedback):
-        _require_convenor(by)
+        self._require_reviewer(by)
         if not feedback.strip():
             raise ValidationError("Say what the author should change.")
         change = self._change_status(
@@ -535,7 +542,7 @@ class Sighting(models.Model):
         _tell_the_author(change)
 
     def decline(self, *, by, reason):
-        _require_convenor(by)
+        self._require_reviewer(by)
         if not reason.strip():
             raise ValidationError("Give the author a reason for declining.")
         change = self._change_status(
@@ -555,11 +562,6 @@ class Sighting(models.Model):
             by=by,
             allowed_from=set(self.Status) - {self.Status.WITHDRAWN},
         )
-
-
-def _require_convenor(user):
-    if not is_convenor(user):
-        raise PermissionDenied("Only convenors may review sightings.")
 
 
 def _tell_the_author(change):

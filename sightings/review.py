@@ -38,7 +38,12 @@ def convenor_required(view):
 
 @convenor_required
 def review_queue(request):
-    waiting = Sighting.objects.awaiting_review().select_related("author").prefetch_related("shifts")
+    waiting = (
+        Sighting.objects.awaiting_review()
+        .exclude(author=request.user)
+        .select_related("author")
+        .prefetch_related("shifts")
+    )
     page = Paginator(waiting, QUEUE_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "review/queue.html", {"page": page})
 
@@ -48,14 +53,11 @@ def review_sighting(request, pk):
     sighting = get_object_or_404(
         Sighting.objects.visible_to(request.user).select_related("author"), pk=pk
     )
-    awaiting = sighting.status == Sighting.Status.SUBMITTED
+    own = sighting.is_author(request.user)
+    awaiting = sighting.status == Sighting.Status.SUBMITTED and not own
     form = ReviewForm(request.POST or None, sighting=sighting)
     if request.method == "POST" and not awaiting:
-        messages.error(
-            request,
-            f"This sighting is {sighting.get_status_display().lower()}, so there is nothing "
-            "to decide. Nothing was changed.",
-        )
+        messages.error(request, f"{nothing_to_decide(sighting, own)} Nothing was changed.")
         return redirect("review:sighting", pk=sighting.pk)
     preview_shifts = list(sighting.shifts.all())
     preview_themes = [theme.name for theme in sighting.tags.order_by("name")]
@@ -77,6 +79,7 @@ def review_sighting(request, pk):
         {
             "sighting": sighting,
             "awaiting": awaiting,
+            "own": own,
             "form": form,
             "preview": {
                 "sighting": sighting,
@@ -87,6 +90,14 @@ def review_sighting(request, pk):
             "history": history_for(sighting, request.user),
             "theme_options": theme_suggestions(),
         },
+    )
+
+
+def nothing_to_decide(sighting, own):
+    if own:
+        return "You wrote this sighting, so another convenor reviews it."
+    return (
+        f"This sighting is {sighting.get_status_display().lower()}, so there is nothing to decide."
     )
 
 

@@ -473,3 +473,32 @@ def test_the_queryset_and_the_method_agree_on_who_sees_what(status, author, conv
     for user in [author, convenor, practitioner, AnonymousUser()]:
         listed = Sighting.objects.visible_to(user).filter(pk=sighting.pk).exists()
         assert listed == sighting.is_visible_to(user), (status, user)
+
+
+@pytest.mark.parametrize("name", ["publish", "return", "decline"])
+def test_nobody_reviews_their_own_sighting(name, convenor):
+    act, _, _, _ = TRANSITIONS[name]
+    sighting = SightingFactory(author=convenor, submitted=True)
+    with pytest.raises(PermissionDenied):
+        act(sighting, convenor)
+    sighting.refresh_from_db()
+    assert sighting.status == S.SUBMITTED
+    assert not sighting.changes.exists()
+
+
+def test_a_convenors_own_sighting_waits_for_another_convenor(as_convenor, convenor):
+    own = SightingFactory(author=convenor, submitted=True, title="My own sighting")
+    SightingFactory(submitted=True, title="Someone else's")
+
+    queue = as_convenor.get("/review/").content.decode()
+    page = as_convenor.get(review_url(own)).content.decode()
+    response = as_convenor.post(
+        review_url(own), {"decision": "publish", "shifts": [], "themes": ""}
+    )
+
+    assert "Someone else" in queue and "My own sighting" not in queue
+    assert "another convenor reviews it" in page
+    assert 'value="publish"' not in page
+    assert response.status_code == 302
+    own.refresh_from_db()
+    assert own.status == S.SUBMITTED
