@@ -10,7 +10,6 @@ import hashlib
 
 import django_filters
 from django import forms
-from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import dateformat
@@ -239,7 +238,6 @@ def shareable_query(request, fixed=None):
 # Either way the counts are kept, keyed by the exact query they count and by the
 # generation of what is published (sightings/counts.py), so a change shows at once.
 FACET_EXACT_LIMIT = 2000
-FACET_CACHE_SECONDS = 300
 
 
 def facet_counts(sighting_filter):
@@ -256,12 +254,12 @@ def facet_counts(sighting_filter):
         # A search of nothing but operators matches nothing: zeros, from no query.
         return _count_facets(results, shifts)
     key = (
-        f"facets:{counts.generation()}:"
+        "facets:"
         + hashlib.sha256(
             f"{sql}{params!r}{[shift.slug for shift in shifts]!r}".encode()
         ).hexdigest()
     )
-    return cache.get_or_set(key, lambda: _bounded_then_full(results, shifts), FACET_CACHE_SECONDS)
+    return counts.cached({key: lambda: _bounded_then_full(results, shifts)})[key]
 
 
 def _bounded_then_full(results, shifts):

@@ -275,9 +275,18 @@ class SightingQuerySet(models.QuerySet):
         return self.filter(pk__in=newest_lasting)
 
     def for_cards(self):
-        """What a list of sighting cards needs, in a fixed number of queries."""
-        return self.select_related("author").prefetch_related(
-            models.Prefetch("shifts", queryset=Shift.objects.order_by("position")),
+        """What a list of sighting cards needs, in a fixed number of queries.
+
+        A card shows neither the rendered story nor the search vector, two of the
+        largest columns; they and the shifts' explanations are left unread. (The
+        story itself stays: search snippets on SQLite are cut from it.)
+        """
+        cards = self.defer("story_html", "search_vector")
+        return cards.select_related("author").prefetch_related(
+            models.Prefetch(
+                "shifts",
+                queryset=Shift.objects.only("pk", "slug", "name", "position").order_by("position"),
+            ),
             models.Prefetch(
                 "themed_items",
                 queryset=ThemedSighting.objects.select_related("tag").order_by("tag__name"),

@@ -212,7 +212,7 @@ def make_sightings(count):
     [
         ("/", 32),
         ("/sightings/?shift=me-to-we&theme=food", 36),
-        ("/themes/", 16),
+        ("/themes/", 21),
         ("/themes/food/", 35),
         ("/shifts/", 12),
         ("/shifts/me-to-we/", 34),
