@@ -82,27 +82,20 @@ def _sighting_url_maker(absolute_url):
 
 
 def _shifts_by_sighting(pks):
-    through = Sighting.shifts.through
-    links = (
-        through.objects.filter(sighting_id__in=pks)
-        .order_by("shift__position")
-        .values_list("sighting_id", "shift__slug")
-    )
-    found = defaultdict(list)
-    for sighting_id, slug in links:
-        found[sighting_id].append(slug)
-    return found
+    links = Sighting.shifts.through.objects.filter(sighting_id__in=pks)
+    return _grouped(links.order_by("shift__position").values_list("sighting_id", "shift__slug"))
 
 
 def _themes_by_sighting(pks):
-    links = (
-        ThemedSighting.objects.filter(content_object_id__in=pks)
-        .order_by("tag__name")
-        .values_list("content_object_id", "tag__name")
-    )
+    links = ThemedSighting.objects.filter(content_object_id__in=pks)
+    return _grouped(links.order_by("tag__name").values_list("content_object_id", "tag__name"))
+
+
+def _grouped(pairs):
+    """(sighting id, value) pairs as each sighting's list of values, in the pairs' order."""
     found = defaultdict(list)
-    for sighting_id, name in links:
-        found[sighting_id].append(name)
+    for sighting_id, value in pairs:
+        found[sighting_id].append(value)
     return found
 
 

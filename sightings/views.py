@@ -36,10 +36,6 @@ class CountedPaginator(Paginator):
         return self._get_page([by_id[pk] for pk in ids if pk in by_id], number, self)
 
 
-def paginate(request, queryset):
-    return Paginator(queryset, settings.SIGHTINGS_PER_PAGE).get_page(request.GET.get("page"))
-
-
 def discover(request, queryset, *, fixed=(), fixed_query=None):
     """Filter, search, count, facet and page a set of published sightings.
 
