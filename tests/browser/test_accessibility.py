@@ -17,7 +17,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser, Group
@@ -27,6 +26,7 @@ from django.utils import timezone
 
 from accounts.roles import CONVENORS_GROUP
 from observatory import views as site_views
+from tests.browser.axe import serious_violations
 from tests.browser.shifts import ensure_five_shifts
 from tests.factories import (
     CellFactory,
@@ -35,8 +35,6 @@ from tests.factories import (
     SightingFactory,
     UserFactory,
 )
-
-SERIOUS = {"serious", "critical"}
 
 
 @dataclass
@@ -241,16 +239,6 @@ def offline_page(page, site):
     page.route("**/*", only_this_site)
     yield page
     assert outside == [], "a page or axe asked for something off this site"
-
-
-def serious_violations(page):
-    results = Axe().run(page)
-    return [
-        f"{violation['id']} ({violation['impact']}): "
-        + "; ".join(node["target"][0] for node in violation["nodes"][:3])
-        for violation in results.response["violations"]
-        if violation["impact"] in SERIOUS
-    ]
 
 
 def structure_problems(page):

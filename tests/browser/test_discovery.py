@@ -1,18 +1,11 @@
 """A visitor filters, searches and reads the insights in a real browser."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from sightings.models import Sighting
+from tests.browser.axe import serious_violations
 from tests.factories import SightingFactory
-
-SERIOUS = {"serious", "critical"}
-
-
-def serious_violations(page):
-    results = Axe().run(page)
-    return [v["id"] for v in results.response["violations"] if v["impact"] in SERIOUS]
 
 
 @pytest.mark.django_db(transaction=True)

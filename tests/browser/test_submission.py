@@ -3,13 +3,13 @@
 import datetime
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.roles import CONVENORS_GROUP
 from sightings.models import Sighting
+from tests.browser.axe import serious_violations
 from tests.factories import PASSWORD, SightingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -149,15 +149,6 @@ def test_a_returned_sighting_is_edited_resubmitted_and_published(
     expect(visitor.get_by_text("Canton Library, Cardiff")).to_be_visible()
     page.goto(site + "/me/")
     expect(page.get_by_role("heading", name="Published")).to_be_visible()
-
-
-def serious_violations(page):
-    results = Axe().run(page)
-    return [
-        (violation["id"], [node["target"] for node in violation["nodes"]])
-        for violation in results.response["violations"]
-        if violation["impact"] in {"serious", "critical"}
-    ]
 
 
 def test_the_account_and_review_pages_pass_axe(page, site, convenor_user):
