@@ -105,10 +105,11 @@ class SightingAdmin(SimpleHistoryAdmin):
         "author",
         "place",
         "setting",
+        "direction",
         "date_observed",
         "published_at",
     ]
-    list_filter = ["status", "shifts", "setting", "connection"]
+    list_filter = ["status", "direction", "shifts", "setting", "connection"]
     search_fields = ["title", "summary", "place", "author__username", "author__email"]
     date_hierarchy = "date_observed"
     readonly_fields = ["slug", "status", "created_at", "updated_at", "submitted_at", "published_at"]
@@ -120,7 +121,10 @@ class SightingAdmin(SimpleHistoryAdmin):
     history_list_display = ["status"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "story", "place", "date_observed"]}),
-        ("Tagging", {"fields": ["setting", "shifts", "connection", "source_url", "consent"]}),
+        (
+            "Tagging",
+            {"fields": ["setting", "shifts", "direction", "connection", "source_url", "consent"]},
+        ),
         (
             "Review",
             {

@@ -1301,6 +1301,89 @@ SIGHTINGS = [
             "faces anniversaries alone. The landlord refuses to charge for the room.",
         ),
     },
+    # Slipping back: the shifts do not only move one way, and the Observatory says so.
+    {
+        "key": "food-bank-rota",
+        "title": "A food bank's open rota closed again after one bad month",
+        "summary": (
+            "Volunteers had run the Saturday shift as they saw fit for two years. After a "
+            "complaint about a missed delivery, the trustees brought back sign-off for every "
+            "change and a manager now sets the rota."
+        ),
+        "place": "Hartlepool",
+        "days_ago": 40,
+        "setting": "voluntary-sector",
+        "connection": "bonding",
+        "shifts": [ENABLING, TRUSTING],
+        "direction": "back",
+        "themes": ["food", "volunteering", "governance"],
+        "author": "callum",
+        "story": (
+            "During the pandemic the food bank's trustees stepped back: the people who turned up "
+            "on Saturdays decided who did what, swapped shifts among themselves and took calls "
+            "from families directly.",
+            "In the spring a supermarket delivery was missed and a family went without. The "
+            "trustees' answer was a written procedure, a paid rota manager and a rule that any "
+            "change goes through her. Three long-standing volunteers have stopped coming.",
+            "The manager herself says the old way worked better most weeks. Nobody has yet asked "
+            "whether one missed delivery justified undoing two years of trust.",
+        ),
+    },
+    {
+        "key": "library-hub-closed",
+        "title": "A library's shared front desk split back into separate counters",
+        "summary": (
+            "Housing, benefits and library staff had shared one desk and one queue. With the "
+            "new budget each service has its own counter again, and people are sent from one "
+            "to the next."
+        ),
+        "place": "Kirklees",
+        "days_ago": 75,
+        "setting": "local-government",
+        "connection": "bridging",
+        "shifts": [CO_OPERATING, PERSONALISED],
+        "direction": "back",
+        "themes": ["libraries", "council services", "funding"],
+        "author": "bethan",
+        "story": (
+            "For eighteen months anyone walking into the library could ask about rent arrears, a "
+            "benefit claim or a bus pass at a single desk. Staff from three services sat together "
+            "and passed questions across rather than passing people along.",
+            "When each service's budget was set separately this year, each asked for its own "
+            "figures on visitors. The simplest way to count them was to give each its own "
+            "counter, so the shared desk went.",
+            "Library staff say they now spend their mornings explaining which queue to join. The "
+            "people most affected are those who came in with more than one problem at once.",
+        ),
+    },
+    {
+        "key": "estate-forum-split",
+        "title": "An estate forum where newer residents have stopped coming",
+        "summary": (
+            "The tenants' forum grew during the lockdowns to include families who had just "
+            "moved in. A year on, the meetings are back to the long-standing residents, who "
+            "still help each other a great deal."
+        ),
+        "place": "Salford",
+        "days_ago": 28,
+        "setting": "housing",
+        "connection": "bridging",
+        "shifts": [WE],
+        "direction": "back",
+        "themes": ["housing", "belonging", "neighbours"],
+        "author": "priya",
+        "story": (
+            "In 2021 the forum met online, and for the first time families who had arrived on the "
+            "estate from abroad joined in. They ran a clothes swap together and translated the "
+            "housing association's letters for one another.",
+            "Since the meetings moved back to the community room on weekday evenings, the newer "
+            "families have drifted away. Those who remain are as close as ever: they check on "
+            "each other and share lifts to the hospital.",
+            "It is bonding holding while bridging weakens. The forum's chair wants to try "
+            "meeting on Saturday mornings, with children welcome, to see whether that brings "
+            "people back.",
+        ),
+    },
 ]
 
 # One of each status a practitioner sees in My sightings and a convenor in the queue.

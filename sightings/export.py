@@ -41,6 +41,11 @@ COLUMNS = [
         "The newest follow-up's answer to “Is it still happening?”, as a follow-up code "
         "(empty when there is none).",
     ),
+    (
+        "direction",
+        "Which way it moves along its shifts, as a direction code: “forward” or “back” "
+        "(slipping back).",
+    ),
 ]
 COLUMN_NAMES = [name for name, _description in COLUMNS]
 
@@ -57,6 +62,7 @@ _FIELDS = [
     "source_url",
     "published_at",
     "latest_outcome",
+    "direction",
 ]
 
 
@@ -116,6 +122,7 @@ def _columns(row, shifts, themes, url_for):
         "source_url": row["source_url"],
         "published_at": published_at.isoformat() if published_at else "",
         "latest_follow_up": row["latest_outcome"] or "",
+        "direction": row["direction"],
     }
 
 

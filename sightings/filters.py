@@ -48,6 +48,13 @@ class SightingFilterForm(forms.Form):
         return cleaned_data
 
 
+# The filter's words for each direction: short, as they read in a chip or a select.
+DIRECTIONS = [
+    (Sighting.Direction.FORWARD.value, "Moving forward"),
+    (Sighting.Direction.BACK.value, "Slipping back"),
+]
+
+
 class SightingFilter(django_filters.FilterSet):
     SORTS = [
         ("newest", "Newest seen first"),
@@ -65,6 +72,9 @@ class SightingFilter(django_filters.FilterSet):
     setting = django_filters.ChoiceFilter(label="Setting", choices=Sighting.Setting.choices)
     connection = django_filters.ChoiceFilter(
         label="Who was brought together", choices=Sighting.Connection.choices
+    )
+    direction = django_filters.ChoiceFilter(
+        label="Which way", choices=DIRECTIONS, method="filter_direction"
     )
     place = django_filters.CharFilter(label="Place", lookup_expr="icontains")
     lasting = django_filters.BooleanFilter(
@@ -109,6 +119,9 @@ class SightingFilter(django_filters.FilterSet):
 
     def filter_theme(self, queryset, name, value):
         return queryset.with_theme(*value)
+
+    def filter_direction(self, queryset, name, value):
+        return queryset.moving(value)
 
     def filter_lasting(self, queryset, name, value):
         return queryset.lasting() if value else queryset
@@ -180,7 +193,7 @@ class SightingFilter(django_filters.FilterSet):
                     _chip(name, value, f"{self.filters[name].label}: {labels[value]}")
                     for value in self.selected(name)
                 ]
-        for name in ("setting", "connection"):
+        for name in ("setting", "connection", "direction"):
             if cleaned.get(name):
                 label = dict(self.filters[name].extra["choices"])[cleaned[name]]
                 chips.append(_chip(name, None, f"{self.filters[name].label}: {label}"))

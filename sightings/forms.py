@@ -99,6 +99,16 @@ def not_in_the_future(day):
         raise forms.ValidationError("Check the year: the date observed is before 1900.")
 
 
+def use_direction_choices(field):
+    """The two directions as radio buttons, forward chosen unless a person says otherwise.
+
+    Left unanswered (a draft saved from an older form, say) it means forward.
+    """
+    field.choices = list(Sighting.Direction.choices)
+    field.required = False
+    field.initial = field.initial or Sighting.Direction.FORWARD
+
+
 class SightingForm(HoneypotMixin, forms.ModelForm):
     """Writing a sighting: a draft needs only a title, a submission everything SPEC asks.
 
@@ -137,6 +147,7 @@ class SightingForm(HoneypotMixin, forms.ModelForm):
             "date_observed",
             "setting",
             "shifts",
+            "direction",
             "themes",
             "connection",
             "source_url",
@@ -160,6 +171,7 @@ class SightingForm(HoneypotMixin, forms.ModelForm):
             "place": "A town, borough or neighbourhood, for example “Hackney, London”.",
             "date_observed": "When you saw it. It cannot be in the future.",
             "connection": "Optional: people like each other, unlike each other, or both.",
+            "direction": "Along the shifts you chose: most sightings move forward.",
             "consent": "Tick to confirm.",
         }
         error_messages = {
@@ -170,6 +182,7 @@ class SightingForm(HoneypotMixin, forms.ModelForm):
             "story": forms.Textarea(attrs={"rows": 12}),
             "date_observed": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "connection": forms.RadioSelect,
+            "direction": forms.RadioSelect,
         }
 
     field_order = Meta.fields + ["website"]
@@ -181,6 +194,7 @@ class SightingForm(HoneypotMixin, forms.ModelForm):
         self.fields["setting"].choices = [("", "Choose a setting")] + list(Sighting.Setting.choices)
         self.fields["connection"].choices = list(Sighting.Connection.choices)
         self.fields["connection"].required = False
+        use_direction_choices(self.fields["direction"])
         for name, message in self.REQUIRED_TO_SUBMIT.items():
             field = self.fields[name]
             field.help_text = f"{field.help_text} Needed to submit for review.".strip()
@@ -194,6 +208,9 @@ class SightingForm(HoneypotMixin, forms.ModelForm):
         day = self.cleaned_data.get("date_observed")
         not_in_the_future(day)
         return day
+
+    def clean_direction(self):
+        return self.cleaned_data.get("direction") or Sighting.Direction.FORWARD
 
     def _save_m2m(self):
         super()._save_m2m()
@@ -256,6 +273,11 @@ class ReviewForm(forms.Form):
     }
 
     shifts = ShiftChoiceField(help_text="Adjust if the author chose too many or too few.")
+    direction = forms.ChoiceField(
+        label="Which way is it moving?",
+        widget=forms.RadioSelect,
+        help_text="Correct it if the story tells of a shift slipping back, or moving forward.",
+    )
     themes = ThemesField(help_text=f"Up to {MAX_THEMES}, separated by commas. Adjust if needed.")
     feedback = forms.CharField(
         label="Feedback or reason",
@@ -272,7 +294,12 @@ class ReviewForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.sighting = sighting
         self.fields["shifts"].initial = list(sighting.shifts.all())
+        self.fields["direction"].initial = sighting.direction
+        use_direction_choices(self.fields["direction"])
         self.fields["themes"].initial = themes_as_text(sighting)
+
+    def clean_direction(self):
+        return self.cleaned_data.get("direction") or self.sighting.direction
 
     def clean(self):
         cleaned = super().clean()
@@ -297,6 +324,8 @@ class ReviewForm(forms.Form):
         with transaction.atomic():
             sighting.shifts.set(data["shifts"])
             sighting.tags.set(data["themes"])
+            # Saved by the decision itself, which writes the whole sighting.
+            sighting.direction = data["direction"]
             if data["decision"] == "publish":
                 sighting.publish(by=by)
             elif data["decision"] == "return":

@@ -236,6 +236,13 @@ class SightingQuerySet(models.QuerySet):
         links = ThemedSighting.objects.filter(tag_id__in=ids)
         return self.filter(pk__in=links.values("content_object_id"))
 
+    def moving(self, direction):
+        """Sightings moving the given way along their shifts: forward or back."""
+        return self.filter(direction=direction)
+
+    def slipping_back(self):
+        return self.moving(Sighting.Direction.BACK)
+
     def by(self, user):
         return self.filter(author=user)
 
@@ -323,6 +330,10 @@ class Sighting(models.Model):
         BOTH = "both", "Both"
         NOT_SURE = "not-sure", "Not sure"
 
+    class Direction(models.TextChoices):
+        FORWARD = "forward", "Moving forward — for example, doubting → trusting"
+        BACK = "back", "Slipping back — for example, trusting → doubting"
+
     EDITABLE_STATUSES = {Status.DRAFT, Status.RETURNED}
     # What convenors see of other people's sightings: what has been put before them.
     # A draft is not yet shared and a withdrawn one was taken back, so both stay private.
@@ -349,6 +360,13 @@ class Sighting(models.Model):
     setting = models.CharField("Setting", max_length=40, choices=Setting.choices, blank=True)
     shifts = models.ManyToManyField(
         Shift, related_name="sightings", blank=True, verbose_name="Shifts"
+    )
+    direction = models.CharField(
+        "Which way is it moving?",
+        max_length=10,
+        choices=Direction.choices,
+        default=Direction.FORWARD,
+        help_text="Most sightings move a shift forward; say so when one is slipping back.",
     )
     tags = TaggableManager(
         "Themes",
@@ -446,6 +464,15 @@ class Sighting(models.Model):
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_slipping_back(self):
+        return self.direction == self.Direction.BACK
+
+    @property
+    def direction_word(self):
+        """The direction in two words, for badges and tables."""
+        return "Slipping back" if self.is_slipping_back else "Moving forward"
 
     @property
     def themes(self):

@@ -64,6 +64,8 @@ def review_sighting(request, pk):
     if form.is_bound and form.is_valid() and form.is_preview:
         preview_shifts = sorted(form.cleaned_data["shifts"], key=lambda shift: shift.position)
         preview_themes = sorted(form.cleaned_data["themes"])
+        # Only the copy on this page changes: nothing is saved by a preview.
+        sighting.direction = form.cleaned_data["direction"]
     elif form.is_bound and form.is_valid():
         try:
             decision = form.decide(by=request.user)

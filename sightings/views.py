@@ -111,6 +111,7 @@ def open_data(request):
             "shifts": Shift.objects.all(),
             "settings": Sighting.Setting.choices,
             "connections": Sighting.Connection.choices,
+            "directions": Sighting.Direction.choices,
             "outcomes": FollowUp.Outcome.choices,
         },
     )

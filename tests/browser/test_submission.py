@@ -66,7 +66,7 @@ def test_a_newcomer_posts_a_sighting_that_a_convenor_publishes(
     page.get_by_label("Place").fill("Gower, Swansea")
     page.get_by_label("Date observed").fill("2024-05-01")
     page.get_by_label("Setting").select_option(label="Education")
-    page.get_by_label("Doubting → Trusting").check()
+    page.get_by_label("Doubting → Trusting", exact=True).check()
     page.get_by_label("Standardised → Personalised").check()
     page.get_by_label("Themes").fill("School Transport, rural life")
     page.get_by_label("Both").check()
@@ -76,7 +76,7 @@ def test_a_newcomer_posts_a_sighting_that_a_convenor_publishes(
     expect(page.get_by_role("heading", name="Preview")).to_be_visible()
     expect(page.locator(".preview em")).to_have_text("know them by name")
     expect(page.get_by_label("Themes")).to_have_value("School Transport, rural life")
-    expect(page.get_by_label("Doubting → Trusting")).to_be_checked()
+    expect(page.get_by_label("Doubting → Trusting", exact=True)).to_be_checked()
     assert not Sighting.objects.exists()
 
     page.get_by_role("button", name="Submit for review").click()
@@ -198,3 +198,38 @@ def test_theme_suggestions_follow_the_last_comma(page, site, convenor_user):
         "Food banks, pantomime",
         "Food banks, parks",
     ]
+
+
+def test_a_sighting_slipping_back_is_posted_and_found_with_its_filter(
+    page, site, another_page, convenor_user
+):
+    author = UserFactory(first_name="Ade", email="ade@example.org")
+    SightingFactory(published=True, title="A rota handed to the volunteers")
+    title = "The trustees took the rota back"
+
+    sign_in(page, site, author.email)
+    page.goto(site + "/sightings/new/")
+    page.get_by_label("Title").fill(title)
+    page.get_by_label("Summary").fill("After one missed delivery every change needs sign-off.")
+    page.get_by_label("Story").fill("Three volunteers who ran Saturdays have *stopped coming*.")
+    page.get_by_label("Place").fill("Hartlepool")
+    page.get_by_label("Date observed").fill("2024-05-01")
+    page.get_by_label("Setting").select_option(label="Voluntary sector")
+    page.get_by_label("Controlling → Enabling", exact=True).check()
+    expect(page.get_by_label("Moving forward")).to_be_checked()
+    page.get_by_label("Slipping back").check()
+    page.get_by_label("No one can be identified").check()
+    page.get_by_role("button", name="Submit for review").click()
+    expect(page.get_by_role("heading", name="Waiting for review")).to_be_visible()
+    Sighting.objects.get(title=title).publish(by=convenor_user)
+
+    visitor = another_page()
+    visitor.goto(site + "/sightings/")
+    visitor.get_by_label("Which way").select_option(label="Slipping back")
+    visitor.get_by_role("button", name="Apply filters").click()
+    assert "direction=back" in visitor.url
+    card = visitor.locator(".sighting-card", has=visitor.get_by_role("link", name=title))
+    expect(card.get_by_text("Slipping back")).to_be_visible()
+    expect(visitor.get_by_role("link", name="A rota handed to the volunteers")).to_have_count(0)
+    card.get_by_role("link", name=title).click()
+    expect(visitor.locator(".direction-badge").first).to_have_text("Slipping back")

@@ -82,6 +82,7 @@ class Command(BaseCommand):
             date_observed=self.days_ago(row["days_ago"]),
             setting=row["setting"],
             connection=row["connection"],
+            direction=row.get("direction", Sighting.Direction.FORWARD),
             author=self.users[row["author"]],
             **fields,
         )
