@@ -26,7 +26,16 @@ from django.dispatch import receiver
 from django.urls import reverse
 
 from cells.models import Cell, CellNote
-from sightings.models import FollowUp, Shift, Sighting, Theme, ThemeAlias, ThemedSighting
+from sightings.models import (
+    FollowUp,
+    Place,
+    PlaceAlias,
+    Shift,
+    Sighting,
+    Theme,
+    ThemeAlias,
+    ThemedSighting,
+)
 
 GENERATION_KEY = "counts:generation"
 ENTRY_TIMEOUT = 10 * 60
@@ -203,6 +212,10 @@ def _links_changed(sender, instance, action, reverse, **kwargs):
 @receiver(post_delete, sender=ThemeAlias)
 @receiver(post_save, sender=FollowUp)
 @receiver(post_delete, sender=FollowUp)
+@receiver(post_save, sender=Place)
+@receiver(post_delete, sender=Place)
+@receiver(post_save, sender=PlaceAlias)
+@receiver(post_delete, sender=PlaceAlias)
 @receiver(post_save, sender=ThemedSighting)
 @receiver(post_delete, sender=ThemedSighting)
 def _names_or_links_changed(sender, **kwargs):

@@ -1310,7 +1310,7 @@ SIGHTINGS = [
             "complaint about a missed delivery, the trustees brought back sign-off for every "
             "change and a manager now sets the rota."
         ),
-        "place": "Hartlepool",
+        "place": "Hastings, East Sussex",
         "days_ago": 40,
         "setting": "voluntary-sector",
         "connection": "bonding",
@@ -1337,7 +1337,7 @@ SIGHTINGS = [
             "new budget each service has its own counter again, and people are sent from one "
             "to the next."
         ),
-        "place": "Kirklees",
+        "place": "Bradford, West Yorkshire",
         "days_ago": 75,
         "setting": "local-government",
         "connection": "bridging",
@@ -1364,7 +1364,7 @@ SIGHTINGS = [
             "moved in. A year on, the meetings are back to the long-standing residents, who "
             "still help each other a great deal."
         ),
-        "place": "Salford",
+        "place": "Hackney, London",
         "days_ago": 28,
         "setting": "housing",
         "connection": "bridging",

@@ -46,6 +46,11 @@ COLUMNS = [
         "Which way it moves along its shifts, as a direction code: “forward” or “back” "
         "(slipping back).",
     ),
+    (
+        "place_ref",
+        "The address name of the place it was matched to, as on /places/<place_ref>/ (empty "
+        "when it has none); the list, feeds and these files take it as a filter.",
+    ),
 ]
 COLUMN_NAMES = [name for name, _description in COLUMNS]
 
@@ -63,6 +68,7 @@ _FIELDS = [
     "published_at",
     "latest_outcome",
     "direction",
+    "place_ref__slug",
 ]
 
 
@@ -123,6 +129,7 @@ def _columns(row, shifts, themes, url_for):
         "published_at": published_at.isoformat() if published_at else "",
         "latest_follow_up": row["latest_outcome"] or "",
         "direction": row["direction"],
+        "place_ref": row["place_ref__slug"] or "",
     }
 
 

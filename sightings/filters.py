@@ -15,7 +15,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import dateformat
 
 from sightings import counts, search
-from sightings.models import Shift, Sighting, Theme
+from sightings.models import Place, Shift, Sighting, Theme
 
 
 class LastingCheckbox(forms.CheckboxInput):
@@ -40,6 +40,16 @@ class KnownChoicesFilter(django_filters.MultipleChoiceFilter):
 
 
 class SightingFilterForm(forms.Form):
+    def clean_place_ref(self):
+        """The Place at the address given (or at its old address), in place of the slug."""
+        slug = (self.cleaned_data.get("place_ref") or "").strip()
+        if not slug:
+            return None
+        place = Place.objects.by_slug(slug) if len(slug) <= 140 else None
+        if place is None:
+            raise forms.ValidationError("There is no place at that address, so it was left out.")
+        return place
+
     def clean(self):
         cleaned_data = super().clean()
         start, end = cleaned_data.get("from"), cleaned_data.get("to")
@@ -77,6 +87,7 @@ class SightingFilter(django_filters.FilterSet):
         label="Which way", choices=DIRECTIONS, method="filter_direction"
     )
     place = django_filters.CharFilter(label="Place", lookup_expr="icontains")
+    place_ref = django_filters.CharFilter(label="Place on the map", method="filter_place_ref")
     lasting = django_filters.BooleanFilter(
         label="Only lasting shifts", method="filter_lasting", widget=LastingCheckbox
     )
@@ -122,6 +133,9 @@ class SightingFilter(django_filters.FilterSet):
 
     def filter_direction(self, queryset, name, value):
         return queryset.moving(value)
+
+    def filter_place_ref(self, queryset, name, value):
+        return queryset.at(value) if value else queryset
 
     def filter_lasting(self, queryset, name, value):
         return queryset.lasting() if value else queryset
@@ -197,6 +211,8 @@ class SightingFilter(django_filters.FilterSet):
             if cleaned.get(name):
                 label = dict(self.filters[name].extra["choices"])[cleaned[name]]
                 chips.append(_chip(name, None, f"{self.filters[name].label}: {label}"))
+        if cleaned.get("place_ref"):
+            chips.append(_chip("place_ref", None, f"Place: {cleaned['place_ref'].name}"))
         if cleaned.get("place"):
             chips.append(_chip("place", None, f"Place contains “{cleaned['place']}”"))
         if cleaned.get("from"):

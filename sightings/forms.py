@@ -6,7 +6,8 @@ from django.utils import timezone
 
 from accounts.forms import HoneypotMixin
 from observatory.rendering import render_markdown
-from sightings.models import FollowUp, Shift, Sighting, Theme
+from sightings.models import FollowUp, Place, Shift, Sighting, Theme
+from sightings.places import place_key
 from sightings.themes import MAX_THEME_LENGTH, MAX_THEMES, normalise_theme, parse_themes
 
 THEMES_HELP = (
@@ -212,6 +213,12 @@ class SightingForm(HoneypotMixin, forms.ModelForm):
     def clean_direction(self):
         return self.cleaned_data.get("direction") or Sighting.Direction.FORWARD
 
+    def _post_clean(self):
+        super()._post_clean()
+        if "place" in self.changed_data:
+            # Matched again on submission, to what the author now says.
+            self.instance.place_ref = None
+
     def _save_m2m(self):
         super()._save_m2m()
         self.instance.tags.set(self.cleaned_data["themes"])
@@ -279,6 +286,17 @@ class ReviewForm(forms.Form):
         help_text="Correct it if the story tells of a shift slipping back, or moving forward.",
     )
     themes = ThemesField(help_text=f"Up to {MAX_THEMES}, separated by commas. Adjust if needed.")
+    place_name = forms.CharField(
+        label="Place on the map",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"list": "place-options", "autocomplete": "off"}),
+        help_text=(
+            "The place this sighting counts towards on the places pages and insights. Choose "
+            "another place if the match is wrong, or type a new one. Left empty, it is matched "
+            "from what the author typed."
+        ),
+    )
     feedback = forms.CharField(
         label="Feedback or reason",
         required=False,
@@ -297,6 +315,21 @@ class ReviewForm(forms.Form):
         self.fields["direction"].initial = sighting.direction
         use_direction_choices(self.fields["direction"])
         self.fields["themes"].initial = themes_as_text(sighting)
+        self.fields["place_name"].initial = sighting.place_ref.name if sighting.place_ref else ""
+
+    def clean_place_name(self):
+        name = " ".join(self.cleaned_data.get("place_name", "").split())
+        if name and not place_key(name):
+            raise forms.ValidationError("Give the place a name with at least one letter or number.")
+        return name
+
+    def chosen_place(self):
+        """The place the convenor chose, made if new; None leaves it to be matched."""
+        name = self.cleaned_data["place_name"]
+        current = self.sighting.place_ref
+        if current and name == current.name:
+            return current
+        return Place.objects.for_name(name)
 
     def clean_direction(self):
         return self.cleaned_data.get("direction") or self.sighting.direction
@@ -326,6 +359,7 @@ class ReviewForm(forms.Form):
             sighting.tags.set(data["themes"])
             # Saved by the decision itself, which writes the whole sighting.
             sighting.direction = data["direction"]
+            sighting.place_ref = self.chosen_place()
             if data["decision"] == "publish":
                 sighting.publish(by=by)
             elif data["decision"] == "return":
@@ -406,3 +440,127 @@ class MergeThemesForm(forms.Form):
         name = source.name
         source.merge_into(target)
         return name, target
+
+
+class PlaceNameField(forms.CharField):
+    """An existing place, typed by name (offered from a datalist); any spelling of it will do."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 200)
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"list": "all-places", "autocomplete": "off"})
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        name = super().clean(value)
+        key = place_key(name)
+        place = Place.objects.filter(key=key).first() if key else None
+        if place is None:
+            raise forms.ValidationError("There is no place called that. Choose one from the list.")
+        return place
+
+
+class RenamePlaceForm(forms.Form):
+    place = PlaceNameField(label="Place to rename")
+    new_name = forms.CharField(
+        label="New name",
+        max_length=200,
+        help_text="Its sightings keep it, and its old address leads to the new one.",
+    )
+
+    def clean_new_name(self):
+        name = " ".join(self.cleaned_data["new_name"].split())
+        if not place_key(name):
+            raise forms.ValidationError("Give the place a name with at least one letter or number.")
+        return name
+
+    def clean(self):
+        cleaned = super().clean()
+        place, name = cleaned.get("place"), cleaned.get("new_name")
+        if place and name:
+            if place.name == name:
+                self.add_error("new_name", "That is already its name.")
+            elif Place.objects.filter(key=place_key(name)).exclude(pk=place.pk).exists():
+                self.add_error(
+                    "new_name", f"There is already a place called “{name}”: merge them instead."
+                )
+        return cleaned
+
+    def save(self):
+        place = self.cleaned_data["place"]
+        old_name = place.name
+        place.rename(self.cleaned_data["new_name"])
+        return old_name, place
+
+
+class MergePlacesForm(forms.Form):
+    source = PlaceNameField(
+        label="Merge this place",
+        help_text=(
+            "It disappears; its sightings move to the place below, and its address leads there."
+        ),
+    )
+    target = PlaceNameField(label="Into this place", help_text="It stays, with both sets.")
+
+    def clean(self):
+        cleaned = super().clean()
+        source, target = cleaned.get("source"), cleaned.get("target")
+        if source and target and source.pk == target.pk:
+            self.add_error("target", "A place cannot be merged into itself: choose another place.")
+        return cleaned
+
+    def save(self):
+        source, target = self.cleaned_data["source"], self.cleaned_data["target"]
+        name = source.name
+        source.merge_into(target)
+        return name, target
+
+
+class LocatePlaceForm(forms.Form):
+    place = PlaceNameField(label="Place to locate")
+    latitude = forms.FloatField(
+        label="Latitude",
+        required=False,
+        min_value=-90,
+        max_value=90,
+        help_text="Degrees north, for example 51.5449. Leave both empty to look it up in the "
+        "gazetteer of towns.",
+    )
+    longitude = forms.FloatField(
+        label="Longitude",
+        required=False,
+        min_value=-180,
+        max_value=180,
+        help_text="Degrees east; west is negative, for example -0.0553.",
+    )
+    region = forms.CharField(
+        label="Region",
+        required=False,
+        max_length=100,
+        help_text="Optional, for example “Wales” or “North East”. Left empty, it stays as it is.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
+        if (latitude is None) != (longitude is None) and not self.errors:
+            missing = "longitude" if longitude is None else "latitude"
+            self.add_error(missing, "Give both the latitude and the longitude, or neither.")
+        place = cleaned.get("place")
+        looked_up = place and latitude is None and longitude is None and not self.errors
+        if looked_up and not place.locate_from_gazetteer():
+            self.add_error(
+                "latitude",
+                f"The gazetteer has no town called “{place.name}”: type its coordinates.",
+            )
+        return cleaned
+
+    def save(self):
+        place, data = self.cleaned_data["place"], self.cleaned_data
+        if data["latitude"] is not None:
+            place.latitude, place.longitude = data["latitude"], data["longitude"]
+        if data["region"].strip():
+            place.region = data["region"].strip()
+        place.save()
+        return place.name, place

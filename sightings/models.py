@@ -3,7 +3,8 @@ import functools
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import IntegrityError, models, transaction
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
@@ -14,6 +15,7 @@ from taggit.models import TagBase, TaggedItemBase
 
 from accounts.roles import is_convenor
 from observatory.rendering import render_markdown
+from sightings import places
 from sightings.notifications import email_author_about
 from sightings.themes import MAX_THEMES, normalise_theme
 
@@ -201,6 +203,173 @@ class ThemedSighting(TaggedItemBase):
         ]
 
 
+class PlaceQuerySet(models.QuerySet):
+    def for_name(self, name):
+        """The place a typed name means, made if there is none yet; None for no name.
+
+        A place renamed or merged away still answers to its old name.
+        """
+        key = places.place_key(name)
+        if not key:
+            return None
+        found = self.filter(key=key).first()
+        if found is None:
+            alias = PlaceAlias.objects.filter(key=key).select_related("place").first()
+            found = alias.place if alias else None
+        return found or self._make(name, key)
+
+    def _make(self, name, key):
+        try:
+            with transaction.atomic():
+                return Place.make(name, key)
+        except IntegrityError:
+            # Someone else's sighting made the same place a moment ago.
+            made = self.filter(key=key).first()
+            if made is None:
+                raise
+            return made
+
+    def with_published_counts(self):
+        """Places with at least one published sighting, each with published_count."""
+        return self.annotate(
+            published_count=Count(
+                "sightings", filter=Q(sightings__status=Sighting.Status.PUBLISHED)
+            )
+        ).filter(published_count__gt=0)
+
+    def by_slug(self, slug):
+        """The place at an address, or at an address it once had; None when there is none."""
+        found = self.filter(slug=slug).first()
+        if found is None:
+            alias = PlaceAlias.objects.filter(slug=slug).select_related("place").first()
+            found = alias.place if alias else None
+        return found
+
+
+class Place(models.Model):
+    """Where sightings were seen, shared by every spelling of the same place."""
+
+    name = models.CharField("Name", max_length=200)
+    # The name as matched: see sightings/places.py.
+    key = models.CharField(max_length=200, unique=True, editable=False)
+    slug = models.SlugField(unique=True, max_length=140, editable=False)
+    latitude = models.FloatField(
+        "Latitude",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text="Degrees north, for example 51.5449 for Hackney.",
+    )
+    longitude = models.FloatField(
+        "Longitude",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text="Degrees east; west is negative, for example -0.0553 for Hackney.",
+    )
+    region = models.CharField(
+        "Region", max_length=100, blank=True, help_text="For example “Wales” or “North East”."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PlaceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return url_by_slug("sightings:place-detail", self.slug)
+
+    @property
+    def is_located(self):
+        return self.latitude is not None and self.longitude is not None
+
+    @classmethod
+    def make(cls, name, key):
+        """A new place for a name, located from the gazetteer when a town there matches."""
+        name = " ".join(str(name).split())[:200]
+        place = cls(name=name, key=key, slug=cls.unique_slug(name))
+        place.locate_from_gazetteer()
+        place.save()
+        return place
+
+    def locate_from_gazetteer(self):
+        """Fill in coordinates and region from the gazetteer; True if a town matched."""
+        found = places.locate(self.name)
+        if found is None:
+            return False
+        self.latitude, self.longitude, region = found
+        self.region = self.region or region
+        return True
+
+    @staticmethod
+    def unique_slug(name, exclude_pk=None):
+        base = slugify(name)[:120].strip("-") or "place"
+        taken = set(
+            Place.objects.exclude(pk=exclude_pk)
+            .filter(slug__startswith=base)
+            .values_list("slug", flat=True)
+        )
+        taken |= set(
+            PlaceAlias.objects.filter(slug__startswith=base).values_list("slug", flat=True)
+        )
+        slug, suffix = base, 2
+        while slug in taken:
+            slug, suffix = f"{base}-{suffix}", suffix + 1
+        return slug
+
+    def rename(self, name):
+        """A new name and address; the old address and name still lead here."""
+        name = " ".join(str(name).split())
+        key = places.place_key(name)
+        if not key:
+            raise ValidationError("A place needs a name with at least one letter or number.")
+        if Place.objects.filter(key=key).exclude(pk=self.pk).exists():
+            raise ValidationError(f"There is already a place called “{name}”: merge them instead.")
+        old_slug, old_key = self.slug, self.key
+        with transaction.atomic():
+            self.name, self.key = name[:200], key
+            self.slug = Place.unique_slug(name, exclude_pk=self.pk)
+            self.save()
+            PlaceAlias.remember(self, slug=old_slug, key=old_key)
+
+    def merge_into(self, target):
+        """Move every sighting of this place to `target`, then remove this one."""
+        if target.pk == self.pk:
+            raise ValidationError("A place cannot be merged into itself: choose two places.")
+        if not Place.objects.filter(pk=target.pk).exists():
+            raise ValidationError("The place to merge into no longer exists.")
+        with transaction.atomic():
+            self.sightings.update(place_ref=target)
+            self.aliases.update(place=target)
+            PlaceAlias.remember(target, slug=self.slug, key=self.key)
+            self.delete()
+
+
+class PlaceAlias(models.Model):
+    """A place's earlier address and name, kept when it is renamed or merged."""
+
+    slug = models.SlugField(max_length=140, unique=True, null=True, blank=True)
+    key = models.CharField(max_length=200, blank=True, db_index=True)
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta:
+        verbose_name_plural = "place aliases"
+
+    def __str__(self):
+        return f"{self.slug or self.key} → {self.place}"
+
+    @classmethod
+    def remember(cls, place, *, slug, key):
+        if slug != place.slug:
+            cls.objects.update_or_create(slug=slug, defaults={"place": place, "key": key})
+        elif key != place.key:
+            cls.objects.create(key=key, place=place)
+
+
 # Addresses under /sightings/ that a sighting's own slug must never shadow.
 RESERVED_SLUGS = {"new", "feed"}
 
@@ -242,6 +411,29 @@ class SightingQuerySet(models.QuerySet):
 
     def slipping_back(self):
         return self.moving(Sighting.Direction.BACK)
+
+    def at(self, place):
+        return self.filter(place_ref=place)
+
+    def like(self, sighting, *, shifts, themes, limit=4):
+        """Up to `limit` other published sightings that share a shift and a theme with
+        this one, or its place: newest first, in one query.
+
+        The theme (and the place) narrow the candidates through their indexes before
+        the shifts are checked, so the query stays cheap however common a shift is.
+        """
+        related = Q()
+        if shifts and themes:
+            shares_theme = ThemedSighting.objects.filter(tag__in=themes).values("content_object")
+            shares_shift = Sighting.shifts.through.objects.filter(
+                shift__in=shifts, sighting__in=shares_theme
+            ).values("sighting")
+            related |= Q(pk__in=shares_shift)
+        if sighting.place_ref_id:
+            related |= Q(place_ref_id=sighting.place_ref_id)
+        if not related:
+            return self.none()
+        return self.published().exclude(pk=sighting.pk).filter(related).newest_first()[:limit]
 
     def by(self, user):
         return self.filter(author=user)
@@ -289,7 +481,7 @@ class SightingQuerySet(models.QuerySet):
         story itself stays: search snippets on SQLite are cut from it.)
         """
         cards = self.defer("story_html", "search_vector")
-        return cards.select_related("author").prefetch_related(
+        return cards.select_related("author", "place_ref").prefetch_related(
             models.Prefetch(
                 "shifts",
                 queryset=Shift.objects.only("pk", "slug", "name", "position").order_by("position"),
@@ -355,6 +547,15 @@ class Sighting(models.Model):
     story_html = models.TextField(blank=True, editable=False)
     place = models.CharField(
         "Place", max_length=200, blank=True, help_text='Where? For example "Hackney, London".'
+    )
+    place_ref = models.ForeignKey(
+        Place,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sightings",
+        verbose_name="Place on the map",
+        help_text="The place the “Where?” was matched to when it was submitted.",
     )
     date_observed = models.DateField("Date observed", null=True, blank=True)
     setting = models.CharField("Setting", max_length=40, choices=Setting.choices, blank=True)
@@ -428,6 +629,11 @@ class Sighting(models.Model):
             models.Index(
                 fields=["status", "-date_observed", "-published_at", "-id"],
                 name="sighting_newest_seen",
+            ),
+            # A place's page lists its sightings newest seen first, as the list does.
+            models.Index(
+                fields=["place_ref", "status", "-date_observed", "-published_at", "-id"],
+                name="sighting_place_newest_seen",
             ),
         ]
 
@@ -516,6 +722,15 @@ class Sighting(models.Model):
             missing.append("shifts")
         return missing
 
+    def match_place(self):
+        """Link the typed "Where?" to its Place, unless it is linked already.
+
+        A convenor's correction stays until the author changes what they typed
+        (SightingForm unlinks it then).
+        """
+        if self.place_ref_id is None:
+            self.place_ref = Place.objects.for_name(self.place)
+
     def _change_status(self, to, *, by, allowed_from, note="", **fields):
         if self.status not in allowed_from:
             raise ValidationError(
@@ -544,6 +759,7 @@ class Sighting(models.Model):
             raise PermissionDenied("Only the author may submit a sighting for review.")
         if problems := self.submission_problems():
             raise ValidationError(problems)
+        self.match_place()
         self._change_status(
             self.Status.SUBMITTED,
             by=by,
@@ -555,6 +771,7 @@ class Sighting(models.Model):
         self._require_reviewer(by)
         if self.status == self.Status.SUBMITTED and (problems := self.submission_problems()):
             raise ValidationError(problems)
+        self.match_place()
         change = self._change_status(
             self.Status.PUBLISHED,
             by=by,

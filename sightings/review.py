@@ -12,11 +12,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from accounts.roles import is_convenor
 from observatory.rendering import render_markdown
 from sightings.authoring import history_for, refusal, theme_suggestions
-from sightings.forms import MergeThemesForm, RenameThemeForm, ReviewForm
-from sightings.models import Sighting, Theme
+from sightings.forms import (
+    LocatePlaceForm,
+    MergePlacesForm,
+    MergeThemesForm,
+    RenamePlaceForm,
+    RenameThemeForm,
+    ReviewForm,
+)
+from sightings.models import Place, Sighting, Theme
 
 QUEUE_PER_PAGE = 25
 THEMES_PER_PAGE = 100
+PLACES_PER_PAGE = 100
 
 DECIDED = {
     "publish": "Published “{title}”. It is now public and its author has been emailed.",
@@ -51,7 +59,7 @@ def review_queue(request):
 @convenor_required
 def review_sighting(request, pk):
     sighting = get_object_or_404(
-        Sighting.objects.visible_to(request.user).select_related("author"), pk=pk
+        Sighting.objects.visible_to(request.user).select_related("author", "place_ref"), pk=pk
     )
     own = sighting.is_author(request.user)
     awaiting = sighting.status == Sighting.Status.SUBMITTED and not own
@@ -91,6 +99,7 @@ def review_sighting(request, pk):
             },
             "history": history_for(sighting, request.user),
             "theme_options": theme_suggestions(),
+            "place_options": Place.objects.values_list("name", flat=True),
         },
     )
 
@@ -133,11 +142,47 @@ def review_themes(request):
     )
 
 
-def _apply(request, form, message):
+def _apply(request, form, message, then="review:themes"):
     try:
-        before, theme = form.save()
+        before, changed = form.save()
     except ValidationError as error:
         messages.error(request, f"{refusal(error)} Nothing was changed.")
     else:
-        messages.success(request, message.format(before, theme))
-    return redirect("review:themes")
+        messages.success(request, message.format(before, changed))
+    return redirect(then)
+
+
+PLACE_ACTIONS = {
+    "rename": (RenamePlaceForm, "Renamed “{0}” to “{1.name}”; its old address leads there."),
+    "merge": (
+        MergePlacesForm,
+        "Merged “{0}” into “{1.name}”; every sighting moved and the old address leads there.",
+    ),
+    "locate": (LocatePlaceForm, "Saved where “{0}” is: {1.latitude}, {1.longitude}."),
+}
+
+
+@convenor_required
+def review_places(request):
+    action = request.POST.get("action") if request.method == "POST" else None
+    forms = {
+        name: form_class(request.POST if action == name else None, prefix=name)
+        for name, (form_class, _message) in PLACE_ACTIONS.items()
+    }
+    if action in forms and forms[action].is_valid():
+        return _apply(request, forms[action], PLACE_ACTIONS[action][1], then="review:places")
+    places = Place.objects.annotate(
+        uses=Count("sightings"),
+        published_uses=Count("sightings", filter=Q(sightings__status=Sighting.Status.PUBLISHED)),
+    ).order_by("name")
+    return render(
+        request,
+        "review/places.html",
+        {
+            "rename_form": forms["rename"],
+            "merge_form": forms["merge"],
+            "locate_form": forms["locate"],
+            "page": Paginator(places, PLACES_PER_PAGE).get_page(request.GET.get("page")),
+            "all_place_names": Place.objects.order_by("name").values_list("name", flat=True),
+        },
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sightings import authoring, views
+from sightings import authoring, place_pages, views
 from sightings.feeds import SightingFeed
 
 app_name = "sightings"
@@ -16,6 +16,8 @@ urlpatterns = [
     path("shifts/<slug:slug>/", views.shift_detail, name="shift-detail"),
     path("themes/", views.theme_list, name="theme-list"),
     path("themes/<slug:slug>/", views.theme_detail, name="theme-detail"),
+    path("places/", place_pages.place_list, name="place-list"),
+    path("places/<slug:slug>/", place_pages.place_detail, name="place-detail"),
     path("sightings/<slug:slug>/edit/", authoring.sighting_edit, name="edit"),
     path("sightings/<slug:slug>/withdraw/", authoring.sighting_withdraw, name="withdraw"),
     path("sightings/<slug:slug>/follow-up/", authoring.follow_up_new, name="follow-up"),

@@ -120,16 +120,22 @@ def open_data(request):
 def sighting_detail(request, slug):
     sighting = get_object_or_404(
         Sighting.objects.visible_to(request.user)
-        .select_related("author")
+        .select_related("author", "place_ref")
         .prefetch_related("shifts"),
         slug=slug,
     )
+    themes = sighting.themes
     return render(
         request,
         "sightings/sighting_detail.html",
         {
             "sighting": sighting,
-            "themes": sighting.themes,
+            "themes": themes,
+            "more_like_this": Sighting.objects.like(
+                sighting, shifts=list(sighting.shifts.all()), themes=themes
+            ).for_cards()
+            if sighting.is_public
+            else [],
             "follow_ups": sighting.follow_ups.all(),
             # A note stops showing a sighting once it is withdrawn, so the link back goes too.
             "discussed_in": sighting.cell_notes.published()

@@ -86,6 +86,8 @@ class Command(BaseCommand):
             author=self.users[row["author"]],
             **fields,
         )
+        if sighting.status != DRAFT:
+            sighting.match_place()
         sighting.full_clean(exclude=["slug"])
         sighting.save()
         sighting.shifts.set([self.shifts[slug] for slug in row["shifts"]])
