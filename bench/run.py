@@ -106,6 +106,7 @@ def pages_to_measure(env, word):
     )
     slugs = json.loads(found.stdout)
     theme, sighting, cell = slugs["theme"], slugs["sighting"], slugs["cell"]
+    place = slugs["place"]
     return [
         ("healthz", "/healthz"),
         ("home", "/"),
@@ -123,6 +124,9 @@ def pages_to_measure(env, word):
         ("one shift", "/shifts/me-to-we/"),
         ("cell", f"/cells/{cell}/"),
         ("insights", "/insights/"),
+        ("places", "/places/"),
+        ("one place", f"/places/{place}/"),
+        ("list slipping back", "/sightings/?direction=back"),
         ("feed", "/sightings/feed/"),
         ("export csv (one shift)", f"/sightings/export.csv?shift={EXPORT_SHIFT}"),
     ]
@@ -134,13 +138,16 @@ import json, django
 django.setup()
 from django.db.models import Count
 from cells.models import Cell
-from sightings.models import Sighting, Theme
+from sightings.models import Place, Sighting, Theme
 theme = (
     Theme.objects.annotate(n=Count("themed_items")).order_by("-n").values_list("slug", flat=True)
 )[0]
 sighting = Sighting.objects.published().newest_first().values_list("slug", flat=True)[50]
 cell = Cell.objects.order_by("pk").values_list("slug", flat=True)[0]
-print(json.dumps({"theme": theme, "sighting": sighting, "cell": cell}))
+place = (
+    Place.objects.annotate(n=Count("sightings")).order_by("-n").values_list("slug", flat=True)
+)[0]
+print(json.dumps({"theme": theme, "sighting": sighting, "cell": cell, "place": place}))
 """
 
 

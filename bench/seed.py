@@ -332,8 +332,9 @@ def seed(target, rng):
         cursor.execute("SET synchronous_commit TO off")
     authors = ensure_authors(rng)
     themes = ensure_themes()
+    places = ensure_places()
     with search_triggers_off():
-        new_ids = copy_sightings(missing, authors, rng)
+        new_ids = copy_sightings(missing, authors, places, rng)
         copy_shift_links(new_ids, rng)
         copy_theme_links(new_ids, themes, rng)
     fill_search_vectors()
@@ -457,7 +458,18 @@ def build_stories(rng):
     return stories
 
 
-def copy_sightings(count, authors, rng):
+def ensure_places():
+    """Each place the sightings name, matched as a submission is: by name, id."""
+    from sightings.models import Place
+
+    return {name: Place.objects.for_name(name).pk for name in PLACES}
+
+
+# About one sighting in twelve tells of a shift slipping back.
+SLIPPING_BACK = 1 / 12
+
+
+def copy_sightings(count, authors, places, rng):
     from django.utils import timezone
 
     from sightings.models import Sighting
@@ -490,6 +502,8 @@ def copy_sightings(count, authors, rng):
                 "story": story,
                 "story_html": story_html,
                 "place": place,
+                "place_ref_id": places[place],
+                "direction": "back" if rng.random() < SLIPPING_BACK else "forward",
                 "date_observed": observed,
                 "setting": rng.choice(settings_),
                 "connection": rng.choice(connections),

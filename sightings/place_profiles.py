@@ -227,12 +227,12 @@ def place_profile(place):
         links.values_list("shift_id", "sighting__direction").annotate(n=Count("*")).order_by()
     ):
         per_shift.setdefault(shift_id, {})[direction] = n
-    connections, back = {}, 0
+    connections, slipping_back = {}, 0
     for connection, direction, n in (
         published.values_list("connection", "direction").annotate(n=Count("*")).order_by()
     ):
         connections[connection] = connections.get(connection, 0) + n
-        back += n if direction == Sighting.Direction.BACK else 0
+        slipping_back += n if direction == Sighting.Direction.BACK else 0
     total = sum(connections.values())
     whole = whole_profile()
     shifts = []
@@ -254,7 +254,7 @@ def place_profile(place):
         )
     return {
         "total": total,
-        "back": back,
+        "back": slipping_back,
         "shifts": shifts,
         "connections": [
             {
