@@ -81,8 +81,15 @@ def build_world():
         author=author, published=True, title="Library lends time", themes=["mutual aid"]
     )
     submitted = SightingFactory(
-        author=author, submitted=True, title="Nurses plan rotas", themes=["rota sharing"]
+        author=author,
+        submitted=True,
+        title="Nurses plan rotas",
+        themes=["rota sharing"],
+        place="Ward Seven",
     )
+    for linked in (published, submitted):
+        linked.match_place()
+        linked.save()
     objects = {
         "published": published,
         "submitted": submitted,
@@ -416,6 +423,26 @@ ROWS = [
         lambda o: {"slug": "rota-sharing"},
         expect=every(404),
     ),
+    Row("place-list", "sightings:place-list", expect=every(200)),
+    Row(
+        "place-published",
+        "sightings:place-detail",
+        lambda o: {"slug": o["published"].place_ref.slug},
+        expect=every(200),
+    ),
+    # A place only an unpublished sighting names is not public yet, for anyone.
+    Row(
+        "place-unpublished",
+        "sightings:place-detail",
+        lambda o: {"slug": "ward-seven"},
+        expect=every(404),
+    ),
+    Row(
+        "place-unknown",
+        "sightings:place-detail",
+        lambda o: {"slug": "no-such-place"},
+        expect=every(404),
+    ),
     Row("cell-list", "cells:list", expect=every(200)),
     Row("cell", "cells:detail", lambda o: {"slug": o["cell"].slug}, expect=every(200)),
     Row("cell-unknown", "cells:detail", lambda o: {"slug": "no-such-cell"}, expect=every(404)),
@@ -472,6 +499,8 @@ ROWS = [
     Row("review-queue", "review:queue", expect=CONVENORS),
     Row("review-themes", "review:themes", expect=CONVENORS),
     Row("review-themes-post", "review:themes", expect=CONVENORS, method="post"),
+    Row("review-places", "review:places", expect=CONVENORS),
+    Row("review-places-post", "review:places", expect=CONVENORS, method="post"),
     Row("review-submitted", "review:sighting", sighting_pk("submitted"), CONVENORS),
     Row(
         "review-submitted-post",
