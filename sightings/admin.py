@@ -1,10 +1,14 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
 from django.template.defaultfilters import pluralize
+from django.template.response import TemplateResponse
+from django.urls import path
 from simple_history.admin import SimpleHistoryAdmin
 from taggit.models import Tag
 
+from sightings import moderation
 from sightings.authoring import refusal
 from sightings.forms import not_in_the_future
 from sightings.models import (
@@ -16,6 +20,14 @@ from sightings.models import (
     ThemeAlias,
     ThemedSighting,
 )
+
+CLEAN_UP_PERMISSIONS = [
+    "sightings.change_followup",
+    "sightings.delete_followup",
+    "sightings.change_sighting",
+    "sightings.delete_sighting",
+    "auth.change_user",
+]
 
 # Themes are sightings.Theme; taggit's own Tag table is never used, so staff are not shown it.
 admin.site.unregister(Tag)
@@ -44,7 +56,8 @@ class ThemedSightingInline(admin.TabularInline):
 class FollowUpInline(admin.TabularInline):
     model = FollowUp
     extra = 0
-    fields = ["observed_on", "outcome", "note", "author"]
+    fields = ["observed_on", "outcome", "note", "author", "hidden_reason"]
+    readonly_fields = ["hidden_reason"]
     raw_id_fields = ["author"]
 
 
@@ -155,11 +168,72 @@ class ThemeAliasAdmin(admin.ModelAdmin):
     autocomplete_fields = ["theme"]
 
 
+class HiddenFilter(admin.SimpleListFilter):
+    title = "shown"
+    parameter_name = "hidden"
+
+    def lookups(self, request, model_admin):
+        return [("no", "Showing"), ("yes", "Hidden by a convenor")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "no":
+            return queryset.visible()
+        if self.value() == "yes":
+            return queryset.hidden()
+        return queryset
+
+
 @admin.register(FollowUp)
 class FollowUpAdmin(SimpleHistoryAdmin):
-    list_display = ["sighting", "outcome", "observed_on", "author"]
-    list_filter = ["outcome"]
+    list_display = ["sighting", "outcome", "observed_on", "author", "created_at", "is_shown"]
+    list_filter = [HiddenFilter, "outcome"]
+    search_fields = ["author__username", "author__email", "sighting__title"]
     raw_id_fields = ["sighting", "author"]
+    readonly_fields = ["hidden_at", "hidden_by", "hidden_reason"]
+    list_select_related = ["sighting", "author"]
+    change_list_template = "admin/sightings/followup/change_list.html"
+
+    @admin.display(boolean=True, description="Shown")
+    def is_shown(self, follow_up):
+        return not follow_up.is_hidden
+
+    def get_urls(self):
+        clean_up = path(
+            "clean-up/", self.admin_site.admin_view(self.clean_up_view), name="sightings_clean_up"
+        )
+        return [clean_up, *super().get_urls()]
+
+    def clean_up_view(self, request):
+        """Pick an account and a window, see what it posted, then hide or delete it all."""
+        if not request.user.has_perms(CLEAN_UP_PERMISSIONS):
+            raise PermissionDenied("Cleaning up needs permission to change and delete posts.")
+        form = moderation.CleanUpForm(
+            request.POST or None, initial={"account": request.GET.get("account", "")}
+        )
+        found = None
+        if request.method == "POST" and form.is_valid():
+            if "confirm" in request.POST:
+                return self._clean_up(request, form)
+            found = form.found()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Clean up after an account",
+            "form": form,
+            "found": found,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/sightings/clean_up.html", context)
+
+    def _clean_up(self, request, form):
+        account = form.cleaned_data["account"]
+        done = form.clean_up(by=request.user)
+        verb = "Hid" if form.cleaned_data["action"] == moderation.HIDE else "Deleted"
+        summary = ", ".join(f"{count} {kind}" for kind, count in done.items())
+        if form.cleaned_data["deactivate"]:
+            summary += "; the account is deactivated"
+        self.log_change(request, account, f"Clean-up: {verb.lower()} {summary}.")
+        self.message_user(request, f"{verb} what {account} posted: {summary}.", messages.SUCCESS)
+        return redirect("admin:sightings_followup_changelist")
 
 
 class HistoryLogAdmin(admin.ModelAdmin):

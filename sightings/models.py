@@ -561,6 +561,20 @@ class Sighting(models.Model):
         )
         _tell_the_author(change)
 
+    def take_down(self, *, by, reason):
+        """Staff withdraw it after abuse; the reason is kept and shown to its author."""
+        if not by.is_staff:
+            raise PermissionDenied("Only staff may take a sighting down.")
+        if not reason.strip():
+            raise ValidationError("Give a reason for taking it down.")
+        self._change_status(
+            self.Status.WITHDRAWN,
+            by=by,
+            allowed_from=set(self.Status) - {self.Status.WITHDRAWN},
+            note=reason,
+            feedback=reason,
+        )
+
     def withdraw(self, *, by):
         if not self.is_author(by):
             raise PermissionDenied("Only the author may withdraw a sighting.")
