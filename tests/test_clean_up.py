@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Permission
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -157,3 +158,11 @@ def test_the_users_list_leads_to_the_clean_up_for_one_account(admin_client, abus
     assert response["Location"] == f"{CLEAN_UP}?account=scanner"
     html = admin_client.get(response["Location"]).content.decode()
     assert 'value="scanner"' in html
+
+
+def test_a_deactivated_account_is_signed_out_of_its_sessions(admin_client, abuser):
+    theirs = Client()
+    theirs.force_login(abuser)
+    assert theirs.get(reverse("sightings:mine")).status_code == 200
+    admin_client.post(CLEAN_UP, window(confirm="Yes"))
+    assert theirs.get(reverse("sightings:mine")).status_code == 302
