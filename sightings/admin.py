@@ -72,6 +72,33 @@ class StatusChangeInline(admin.TabularInline):
         return False
 
 
+@admin.action(description="Put back the selected sightings that staff took down")
+def put_back_selected(modeladmin, request, queryset):
+    put_back = 0
+    for sighting in queryset:
+        try:
+            sighting.put_back(by=request.user)
+        except (ValidationError, PermissionDenied) as error:
+            modeladmin.message_user(request, f"{sighting}: {refusal(error)}", messages.ERROR)
+        else:
+            put_back += 1
+    if put_back:
+        modeladmin.message_user(
+            request, f"Put back {put_back} sighting{pluralize(put_back)}.", messages.SUCCESS
+        )
+
+
+@admin.action(description="Show the selected hidden follow-ups again")
+def show_again_selected(modeladmin, request, queryset):
+    shown = 0
+    for follow_up in queryset.hidden():
+        follow_up.show_again(by=request.user)
+        shown += 1
+    modeladmin.message_user(
+        request, f"{shown} follow-up{pluralize(shown)} shown again.", messages.SUCCESS
+    )
+
+
 @admin.action(description="Publish the selected submitted sightings")
 def publish_selected(modeladmin, request, queryset):
     publish_each(modeladmin, request, queryset, "sighting")
@@ -128,7 +155,7 @@ class SightingAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["author"]
     filter_horizontal = ["shifts"]
     inlines = [ThemedSightingInline, FollowUpInline, StatusChangeInline]
-    actions = [publish_selected]
+    actions = [publish_selected, put_back_selected]
     # The history page then reads as the sighting's path through review.
     history_list_display = ["status"]
     fieldsets = [
@@ -192,6 +219,7 @@ class FollowUpAdmin(SimpleHistoryAdmin):
     readonly_fields = ["hidden_at", "hidden_by", "hidden_reason"]
     list_select_related = ["sighting", "author"]
     change_list_template = "admin/sightings/followup/change_list.html"
+    actions = [show_again_selected]
 
     @admin.display(boolean=True, description="Shown")
     def is_shown(self, follow_up):
@@ -266,4 +294,12 @@ class SightingHistoryAdmin(HistoryLogAdmin):
 
 @admin.register(FollowUp.history.model)
 class FollowUpHistoryAdmin(HistoryLogAdmin):
-    list_display = ["history_date", "history_type", "outcome", "note", "history_user"]
+    list_display = [
+        "history_date",
+        "history_type",
+        "history_change_reason",
+        "outcome",
+        "note",
+        "hidden_reason",
+        "history_user",
+    ]

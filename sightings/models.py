@@ -575,6 +575,28 @@ class Sighting(models.Model):
             feedback=reason,
         )
 
+    def put_back(self, *, by):
+        """Undo a take-down: the sighting returns to the status it had before."""
+        if not by.is_staff:
+            raise PermissionDenied("Only staff may put a sighting back.")
+        last = self.changes.order_by("created_at", "pk").last()
+        taken_down = (
+            last is not None
+            and last.to_status == self.Status.WITHDRAWN
+            and last.actor_id != self.author_id
+        )
+        if self.status != self.Status.WITHDRAWN or not taken_down:
+            raise ValidationError("Only a sighting that staff took down can be put back.")
+        earlier = self.changes.filter(to_status=last.from_status).exclude(pk=last.pk).last()
+        keeps_feedback = last.from_status in {self.Status.RETURNED, self.Status.DECLINED}
+        self._change_status(
+            last.from_status,
+            by=by,
+            allowed_from={self.Status.WITHDRAWN},
+            note="Put back after being taken down.",
+            feedback=earlier.note if keeps_feedback and earlier else "",
+        )
+
     def withdraw(self, *, by):
         if not self.is_author(by):
             raise PermissionDenied("Only the author may withdraw a sighting.")

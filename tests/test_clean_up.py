@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Permission
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -166,3 +167,46 @@ def test_a_deactivated_account_is_signed_out_of_its_sessions(admin_client, abuse
     assert theirs.get(reverse("sightings:mine")).status_code == 200
     admin_client.post(CLEAN_UP, window(confirm="Yes"))
     assert theirs.get(reverse("sightings:mine")).status_code == 302
+
+
+def test_a_hide_clean_up_can_be_undone_from_the_admin(admin_client, posted):
+    admin_client.post(CLEAN_UP, window(confirm="Yes"))
+    admin_client.post(
+        reverse("admin:sightings_followup_changelist"),
+        {
+            "action": "show_again_selected",
+            "_selected_action": [f.pk for f in posted["inside"]],
+        },
+    )
+    assert not FollowUp.objects.hidden().exists()
+    admin_client.post(
+        reverse("admin:sightings_sighting_changelist"),
+        {"action": "put_back_selected", "_selected_action": [posted["own"].pk]},
+    )
+    posted["own"].refresh_from_db()
+    assert posted["own"].status == Sighting.Status.PUBLISHED
+
+
+def test_a_returned_sighting_put_back_keeps_its_feedback(staff, abuser, convenor):
+    sighting = SightingFactory(author=abuser, submitted=True)
+    sighting.return_to_author(by=convenor, feedback="Say where it was.")
+    sighting.take_down(by=staff, reason=REASON)
+    assert sighting.feedback == REASON
+    sighting.put_back(by=staff)
+    sighting.refresh_from_db()
+    assert (sighting.status, sighting.feedback) == (Sighting.Status.RETURNED, "Say where it was.")
+
+
+def test_a_sighting_its_author_withdrew_cannot_be_put_back(staff, abuser):
+    sighting = SightingFactory(author=abuser, published=True)
+    sighting.withdraw(by=abuser)
+    with pytest.raises(ValidationError):
+        sighting.put_back(by=staff)
+
+
+def test_only_staff_take_down_and_put_back(convenor, abuser):
+    sighting = SightingFactory(author=abuser, published=True)
+    with pytest.raises(PermissionDenied):
+        sighting.take_down(by=convenor, reason=REASON)
+    with pytest.raises(PermissionDenied):
+        sighting.put_back(by=convenor)
