@@ -256,11 +256,11 @@ class FollowUpAdmin(SimpleHistoryAdmin):
         account = form.cleaned_data["account"]
         done = form.clean_up(by=request.user)
         verb = "Hid" if form.cleaned_data["action"] == moderation.HIDE else "Deleted"
-        summary = ", ".join(f"{count} {kind}" for kind, count in done.items())
+        summary = ", ".join(f"{kind}: {count}" for kind, count in done.items())
         if form.cleaned_data["deactivate"]:
             summary += "; the account is deactivated"
-        self.log_change(request, account, f"Clean-up: {verb.lower()} {summary}.")
-        self.message_user(request, f"{verb} what {account} posted: {summary}.", messages.SUCCESS)
+        self.log_change(request, account, f"Clean-up: {verb.lower()} what it posted ({summary}).")
+        self.message_user(request, f"{verb} what {account} posted ({summary}).", messages.SUCCESS)
         return redirect("admin:sightings_followup_changelist")
 
 

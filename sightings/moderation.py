@@ -32,34 +32,37 @@ def clean_up(account, *, since, until, action, by, reason, deactivate):
     the reason. Deleting removes them; the history keeps a copy of each. Returns how
     many of each kind were changed.
     """
-    done = {}
     with transaction.atomic():
-        for kind, items in posted_by(account, since, until).items():
-            done[kind] = 0
-            for item in _still_showing(items) if action == HIDE else items:
-                if action == HIDE:
-                    _hide(item, by=by, reason=reason)
-                else:
-                    item._history_user = by
-                    item.delete()
-                done[kind] += 1
+        posted = posted_by(account, since, until)
+        if action == HIDE:
+            done = {kind: _hide_all(items, by=by, reason=reason) for kind, items in posted.items()}
+        else:
+            done = {kind: _delete_all(items, by=by) for kind, items in posted.items()}
         if deactivate and account.is_active:
             account.is_active = False
             account.save(update_fields=["is_active"])
     return done
 
 
-def _still_showing(items):
+def _hide_all(items, *, by, reason):
     if items.model is FollowUp:
-        return items.visible()
-    return items.exclude(status=Sighting.Status.WITHDRAWN)
-
-
-def _hide(item, *, by, reason):
-    if isinstance(item, FollowUp):
-        item.hide(by=by, reason=reason)
+        showing = list(items.visible())
+        for follow_up in showing:
+            follow_up.hide(by=by, reason=reason)
     else:
-        item.take_down(by=by, reason=reason)
+        showing = list(items.exclude(status=Sighting.Status.WITHDRAWN))
+        for sighting in showing:
+            sighting.take_down(by=by, reason=reason)
+    return len(showing)
+
+
+def _delete_all(items, *, by):
+    found = list(items)
+    for item in found:
+        # Deleting one at a time, not in bulk, so that each leaves a copy in the history.
+        item._history_user = by
+        item.delete()
+    return len(found)
 
 
 class CleanUpForm(forms.Form):

@@ -70,8 +70,8 @@ def test_the_clean_up_page_is_linked_from_the_follow_ups_list(admin_client):
 
 def test_checking_first_shows_what_was_found_and_changes_nothing(admin_client, posted, abuser):
     html = admin_client.post(CLEAN_UP, window()).content.decode()
-    assert "5 follow-ups" in html
-    assert "1 sightings" in html
+    assert "Follow-ups: 5" in html
+    assert "Sightings: 1" in html
     assert 'name="confirm"' in html
     assert not FollowUp.objects.hidden().exists()
     abuser.refresh_from_db()
