@@ -70,6 +70,12 @@ def build_site():
         )
         for number in range(1, 4)
     ]
+    for sighting in sightings:
+        sighting.match_place()
+        sighting.save()
+    sightings[2].direction = "back"
+    sightings[2].save()
+    place = sightings[0].place_ref
     FollowUpFactory(sighting=sightings[0], author=author)
     hidden = FollowUpFactory(sighting=sightings[0], author=author, note="Posted twice.")
     hidden.hide(by=convenor, reason="The same follow-up twice.")
@@ -114,6 +120,12 @@ def build_site():
         "cell": Page(cell.get_absolute_url()),
         "note": Page(note.get_absolute_url()),
         "insights": Page(reverse("sightings:insights")),
+        "places": Page(reverse("sightings:place-list")),
+        "place": Page(place.get_absolute_url()),
+        "sightings slipping back in a place": Page(
+            reverse("sightings:list") + f"?direction=back&place_ref={place.slug}"
+        ),
+        "review places": Page(reverse("review:places"), role="carys"),
         "open data": Page(reverse("sightings:open-data")),
         "not found": Page("/no-such-page/", status=404),
         "forbidden": Page(reverse("review:queue"), role="priya", status=403),
