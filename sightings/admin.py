@@ -13,6 +13,8 @@ from sightings.authoring import refusal
 from sightings.forms import not_in_the_future
 from sightings.models import (
     FollowUp,
+    Place,
+    PlaceAlias,
     Shift,
     Sighting,
     StatusChange,
@@ -153,14 +155,27 @@ class SightingAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "summary", "place", "author__username", "author__email"]
     date_hierarchy = "date_observed"
     readonly_fields = ["slug", "status", "created_at", "updated_at", "submitted_at", "published_at"]
-    raw_id_fields = ["author"]
+    raw_id_fields = ["author", "place_ref"]
     filter_horizontal = ["shifts"]
     inlines = [ThemedSightingInline, FollowUpInline, StatusChangeInline]
     actions = [publish_selected, put_back_selected]
     # The history page then reads as the sighting's path through review.
     history_list_display = ["status"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "story", "place", "date_observed"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "summary",
+                    "story",
+                    "place",
+                    "place_ref",
+                    "date_observed",
+                ]
+            },
+        ),
         (
             "Tagging",
             {"fields": ["setting", "shifts", "direction", "connection", "source_url", "consent"]},
@@ -190,6 +205,35 @@ class ThemeAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     ordering = ["name"]
+
+
+class PlaceAliasInline(admin.TabularInline):
+    model = PlaceAlias
+    extra = 0
+    fields = ["slug", "key"]
+    readonly_fields = fields
+    verbose_name = "earlier address or name"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Place)
+class PlaceAdmin(admin.ModelAdmin):
+    """Names and coordinates; renaming and merging, which keep old addresses, are done
+    at /review/places/."""
+
+    list_display = ["name", "slug", "region", "latitude", "longitude"]
+    list_filter = ["region"]
+    search_fields = ["name", "slug", "region"]
+    readonly_fields = ["name", "slug", "created_at"]
+    fields = ["name", "slug", "latitude", "longitude", "region", "created_at"]
+    inlines = [PlaceAliasInline]
+    ordering = ["name"]
+
+    def has_delete_permission(self, request, obj=None):
+        # Deleting would unlink its sightings; merging keeps them and the old address.
+        return False
 
 
 @admin.register(ThemeAlias)

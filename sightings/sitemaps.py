@@ -5,7 +5,7 @@ from django.db.models import Max, Q
 from django.urls import reverse
 
 from cells.models import Cell, CellNote
-from sightings.models import Shift, Sighting, Theme
+from sightings.models import Place, Shift, Sighting, Theme
 
 
 class SightingSitemap(Sitemap):
@@ -38,6 +38,15 @@ class ThemeSitemap(Sitemap):
     def items(self):
         # Only themes a published sighting carries: the others' pages are 404.
         return Theme.objects.with_published_counts().order_by("name")
+
+
+class PlaceSitemap(Sitemap):
+    changefreq = "weekly"
+    limit = 5000
+
+    def items(self):
+        # Only places a published sighting names: the others' pages are 404.
+        return Place.objects.with_published_counts().order_by("name")
 
 
 class CellSitemap(Sitemap):
@@ -78,6 +87,7 @@ class PageSitemap(Sitemap):
             "sightings:list",
             "sightings:shift-list",
             "sightings:theme-list",
+            "sightings:place-list",
             "cells:list",
             "sightings:insights",
             "sightings:open-data",
@@ -92,6 +102,7 @@ sitemaps = {
     "sightings": SightingSitemap,
     "shifts": ShiftSitemap,
     "themes": ThemeSitemap,
+    "places": PlaceSitemap,
     "cells": CellSitemap,
     "notes": CellNoteSitemap,
 }

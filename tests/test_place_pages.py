@@ -335,3 +335,25 @@ def test_the_review_places_page_runs_a_fixed_number_of_queries(
         at(f"Village {number}")
     with django_assert_max_num_queries(10):
         assert as_convenor.get(reverse("review:places")).status_code == 200
+
+
+# The admin and the sitemap
+
+
+def test_staff_see_places_and_their_earlier_names_in_the_admin(client, staff, towns):
+    place = Place.objects.get(slug="hull")
+    place.rename("Kingston upon Hull")
+    client.force_login(staff)
+    assert "Kingston upon Hull" in client.get("/admin/sightings/place/").content.decode()
+    page = client.get(f"/admin/sightings/place/{place.pk}/change/").content.decode()
+    assert "hull" in page
+    sighting = towns["hull"][0]
+    assert client.get(f"/admin/sightings/sighting/{sighting.pk}/change/").status_code == 200
+    assert client.get("/admin/sightings/sighting/?direction__exact=back").status_code == 200
+
+
+def test_the_sitemap_lists_only_places_with_published_sightings(client, towns):
+    SightingFactory(submitted=True, place="Carlisle").match_place()
+    xml = client.get("/sitemap-places.xml").content.decode()
+    assert "/places/swansea/" in xml
+    assert "carlisle" not in xml
