@@ -139,7 +139,7 @@ def test_a_returned_sighting_is_edited_resubmitted_and_published(
 
     convenor.goto(site + "/review/")
     convenor.get_by_role("link", name="Library lends tools").click()
-    expect(convenor.get_by_text("Canton Library, Cardiff")).to_be_visible()
+    expect(convenor.locator(".preview").get_by_text("Canton Library, Cardiff")).to_be_visible()
     expect(convenor.get_by_text("Please say which library it is.")).to_be_visible()
     convenor.get_by_role("button", name="Publish").click()
 
