@@ -202,7 +202,7 @@ class ThemedSighting(TaggedItemBase):
 
 
 # Addresses under /sightings/ that a sighting's own slug must never shadow.
-RESERVED_SLUGS = {"new", "feed"}
+RESERVED_SLUGS = {"new", "feed", "paper"}
 
 
 class SightingQuerySet(models.QuerySet):

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 from observatory import page_cache
 from sightings import authoring, counts, export, search
 from sightings.filters import SightingFilter, facet_counts, shareable_query
+from sightings.forms import SightingForm
 from sightings.insights import current_insights
 from sightings.models import FollowUp, Shift, Sighting, Theme, ThemeAlias
 
@@ -112,6 +113,24 @@ def open_data(request):
             "settings": Sighting.Setting.choices,
             "connections": Sighting.Connection.choices,
             "outcomes": FollowUp.Outcome.choices,
+        },
+    )
+
+
+def paper_form(request):
+    """The sighting form on one sheet of A4, for people who are not online.
+
+    Its questions come from the web form itself, so the two never drift apart; a
+    convenor types a completed sheet in from the review pages.
+    """
+    form = SightingForm()
+    return render(
+        request,
+        "sightings/sighting_paper.html",
+        {
+            "form": form,
+            "settings": [choice for choice in form.fields["setting"].choices if choice[0]],
+            "shifts": Shift.objects.all(),
         },
     )
 

@@ -12,6 +12,12 @@ def public_name(user):
     return _public_name(user)
 
 
+@register.filter
+def times(count):
+    """range() for templates: `{% for _ in 3|times %}` repeats a block three times."""
+    return range(int(count))
+
+
 @register.simple_tag(takes_context=True)
 def query_with(context, **changes):
     """The current query string with some parameters replaced; None removes one."""
