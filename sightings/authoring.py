@@ -13,7 +13,7 @@ from django.utils import timezone
 from django_ratelimit.core import is_ratelimited
 
 from accounts.roles import is_convenor
-from sightings.forms import FollowUpForm, SightingForm
+from sightings.forms import FollowUpForm, SightingForm, ToldSightingForm
 from sightings.models import FollowUp, Sighting, Theme
 
 # Enough for anyone writing up a busy week, too few for a flood of spam.
@@ -59,13 +59,18 @@ def sighting_edit(request, slug):
     return refuse_if_not_editable(request, sighting) or write_sighting(request, sighting)
 
 
-def write_sighting(request, sighting):
+def form_class_for(sighting):
+    return ToldSightingForm if sighting.is_told else SightingForm
+
+
+def write_sighting(request, sighting, form_class=None):
     # Anything but an explicit Save or Submit is a preview, so nothing is stored
     # that the person did not ask to store.
     action = request.POST.get("action") if request.method == "POST" else None
     if action not in {"draft", "submit"}:
         action = "preview"
-    form = SightingForm(request.POST or None, instance=sighting, submitting=action == "submit")
+    form_class = form_class or form_class_for(sighting)
+    form = form_class(request.POST or None, instance=sighting, submitting=action == "submit")
     preview = None
     if form.is_bound and form.is_valid():
         if action == "draft":

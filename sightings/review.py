@@ -11,8 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from accounts.roles import is_convenor
 from observatory.rendering import render_markdown
-from sightings.authoring import history_for, refusal, theme_suggestions
-from sightings.forms import MergeThemesForm, RenameThemeForm, ReviewForm
+from sightings.authoring import history_for, refusal, theme_suggestions, write_sighting
+from sightings.forms import MergeThemesForm, RenameThemeForm, ReviewForm, ToldSightingForm
 from sightings.models import Sighting, Theme
 
 QUEUE_PER_PAGE = 25
@@ -46,6 +46,16 @@ def review_queue(request):
     )
     page = Paginator(waiting, QUEUE_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "review/queue.html", {"page": page})
+
+
+@convenor_required
+def record_told_sighting(request):
+    """A sighting told on paper, on the phone or in person, typed in by the convenor.
+
+    It goes to review like any other, and since the convenor is its author another
+    convenor decides on it.
+    """
+    return write_sighting(request, Sighting(author=request.user), form_class=ToldSightingForm)
 
 
 @convenor_required

@@ -7,5 +7,6 @@ app_name = "review"
 urlpatterns = [
     path("", review.review_queue, name="queue"),
     path("themes/", review.review_themes, name="themes"),
+    path("on-behalf/", review.record_told_sighting, name="on-behalf"),
     path("<int:pk>/", review.review_sighting, name="sighting"),
 ]

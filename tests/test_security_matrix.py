@@ -394,6 +394,7 @@ ROWS = [
         (302, 404, 403, 404, 404, 404),
         marks=HIDDEN_FROM_CONVENORS,
     ),
+    Row("paper-form", "sightings:paper", expect=every(200)),
     Row("shift-list", "sightings:shift-list", expect=every(200)),
     Row("shift", "sightings:shift-detail", lambda o: {"slug": "me-to-we"}, expect=every(200)),
     Row(
@@ -472,6 +473,8 @@ ROWS = [
     Row("review-queue", "review:queue", expect=CONVENORS),
     Row("review-themes", "review:themes", expect=CONVENORS),
     Row("review-themes-post", "review:themes", expect=CONVENORS, method="post"),
+    Row("review-on-behalf", "review:on-behalf", expect=CONVENORS),
+    Row("review-on-behalf-post", "review:on-behalf", expect=CONVENORS, method="post"),
     Row("review-submitted", "review:sighting", sighting_pk("submitted"), CONVENORS),
     Row(
         "review-submitted-post",
