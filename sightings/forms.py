@@ -286,6 +286,46 @@ class ToldSightingForm(SightingForm):
         return cleaned
 
 
+class ImportForm(forms.Form):
+    """A CSV file of sightings and how their tellers gave consent, all at once."""
+
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "UTF-8, in the open data's columns, at most 2 MB and 1,000 sightings. "
+            "Nothing is saved until you have seen every row checked."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+        error_messages={
+            "required": _("Choose a CSV file to upload."),
+            "empty": _("The file is empty."),
+        },
+    )
+    consent_given = forms.ChoiceField(
+        label=_("How did the tellers give their consent?"),
+        choices=ToldSightingForm.WAYS_OF_CONSENT,
+        widget=forms.RadioSelect,
+    )
+    consent_note = forms.CharField(
+        label=_("How, if other"),
+        required=False,
+        max_length=300,
+        help_text=_("Needed when consent was given some other way."),
+    )
+    consent = forms.BooleanField(
+        label=SightingForm.Meta.labels["consent"],
+        help_text=_("Tick to confirm it for every sighting in the file."),
+        error_messages={"required": _("Confirm this for every sighting before importing.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        other = cleaned.get("consent_given") == Sighting.Consent.OTHER
+        if other and not cleaned.get("consent_note", "").strip():
+            self.add_error("consent_note", _("Say how consent was given."))
+        return cleaned
+
+
 class FollowUpForm(forms.ModelForm):
     class Meta:
         model = FollowUp

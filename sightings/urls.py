@@ -22,5 +22,6 @@ urlpatterns = [
     path("sightings/<slug:slug>/follow-up/", authoring.follow_up_new, name="follow-up"),
     path("me/", authoring.my_sightings, name="mine"),
     path("open-data/", views.open_data, name="open-data"),
+    path("open-data/import-template.csv", views.import_template, name="import-template"),
     path("insights/", views.insights, name="insights"),
 ]

@@ -1,13 +1,15 @@
+import csv
+
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from observatory import page_cache
-from sightings import authoring, counts, export, search
+from sightings import authoring, counts, export, importing, search
 from sightings.filters import SightingFilter, facet_counts, shareable_query
 from sightings.forms import SightingForm
 from sightings.insights import current_insights
@@ -100,6 +102,15 @@ def export_json(request):
     return response
 
 
+@require_safe
+def import_template(request):
+    """A file in the columns convenors import, with one example row to copy."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="observatory-import-template.csv"'
+    csv.writer(response).writerows(importing.template_rows())
+    return response
+
+
 def open_data(request):
     return render(
         request,
@@ -113,6 +124,11 @@ def open_data(request):
             "settings": Sighting.Setting.choices,
             "connections": Sighting.Connection.choices,
             "outcomes": FollowUp.Outcome.choices,
+            "import_columns": importing.read_columns(),
+            "import_required": importing.required_columns(),
+            "import_ignored": importing.ASSIGNED_COLUMNS,
+            "import_max_rows": importing.MAX_ROWS,
+            "import_max_bytes": importing.MAX_BYTES,
         },
     )
 

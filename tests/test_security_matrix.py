@@ -395,6 +395,7 @@ ROWS = [
         marks=HIDDEN_FROM_CONVENORS,
     ),
     Row("paper-form", "sightings:paper", expect=every(200)),
+    Row("import-template", "sightings:import-template", expect=every(200)),
     Row("shift-list", "sightings:shift-list", expect=every(200)),
     Row("shift", "sightings:shift-detail", lambda o: {"slug": "me-to-we"}, expect=every(200)),
     Row(
@@ -475,6 +476,16 @@ ROWS = [
     Row("review-themes-post", "review:themes", expect=CONVENORS, method="post"),
     Row("review-on-behalf", "review:on-behalf", expect=CONVENORS),
     Row("review-on-behalf-post", "review:on-behalf", expect=CONVENORS, method="post"),
+    Row("review-import", "review:import", expect=CONVENORS),
+    Row("review-import-post", "review:import", expect=CONVENORS, method="post"),
+    # Importing is a POST from the checked file's page; with nothing checked, back there.
+    Row("review-import-confirm", "review:import-confirm", expect=(302, 403, 403, 405, 405, 405)),
+    Row(
+        "review-import-confirm-post",
+        "review:import-confirm",
+        expect=(302, 403, 403, 302, 302, 302),
+        method="post",
+    ),
     Row("review-submitted", "review:sighting", sighting_pk("submitted"), CONVENORS),
     Row(
         "review-submitted-post",
