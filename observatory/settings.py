@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "accounts",
     "sightings",
     "cells",
+    "privacy",
 ]
 
 MIDDLEWARE = [

@@ -212,7 +212,7 @@ def history_for(sighting, user):
     """A sighting's review history, for its author and the convenors only."""
     if not (sighting.is_author(user) or is_convenor(user)):
         return []
-    return list(sighting.changes.select_related("actor"))
+    return list(sighting.changes.select_related("actor__preferences"))
 
 
 def detail_context(sighting, user):

@@ -54,7 +54,7 @@ def review_queue(request):
     waiting = (
         Sighting.objects.awaiting_review()
         .exclude(author=request.user)
-        .select_related("author")
+        .select_related("author__preferences")
         .prefetch_related("shifts")
     )
     page = Paginator(waiting, QUEUE_PER_PAGE).get_page(request.GET.get("page"))
@@ -148,7 +148,7 @@ def import_confirm(request):
 @convenor_required
 def review_sighting(request, pk):
     sighting = get_object_or_404(
-        Sighting.objects.visible_to(request.user).select_related("author"), pk=pk
+        Sighting.objects.visible_to(request.user).select_related("author__preferences"), pk=pk
     )
     own = sighting.is_author(request.user)
     awaiting = sighting.status == Sighting.Status.SUBMITTED and not own

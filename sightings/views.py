@@ -154,7 +154,7 @@ def paper_form(request):
 def sighting_detail(request, slug):
     sighting = get_object_or_404(
         Sighting.objects.visible_to(request.user)
-        .select_related("author")
+        .select_related("author__preferences")
         .prefetch_related("shifts"),
         slug=slug,
     )

@@ -198,6 +198,19 @@ ROWS = [
     Row("signup", "accounts:signup", expect=SIGNED_IN_REDIRECTED),
     Row("signup-post", "accounts:signup", method="post", expect=SIGNED_IN_REDIRECTED),
     Row("password-change", "accounts:password-change", expect=ACCOUNT),
+    Row("my-settings", "me:settings", expect=ACCOUNT),
+    Row("my-settings-post", "me:settings", expect=ACCOUNT, method="post"),
+    Row("my-data", "privacy:data", expect=ACCOUNT),
+    Row("my-data-post", "privacy:data", expect=(302, *(405,) * 5), method="post"),
+    # Closing an account (a wrong password here): a cell's convenor and the last
+    # administrator are refused whatever they send.
+    Row("close-account", "privacy:delete", expect=ACCOUNT),
+    Row(
+        "close-account-post",
+        "privacy:delete",
+        expect=(302, 200, 200, 403, 403, 403),
+        method="post",
+    ),
     Row("password-change-post", "accounts:password-change", method="post", expect=ACCOUNT),
     Row("password-change-done", "accounts:password-change-done", expect=ACCOUNT),
     Row("password-reset", "accounts:password-reset", expect=every(200)),
