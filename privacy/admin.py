@@ -1,16 +1,16 @@
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
 
+from accounts.admin import ObservatoryUserAdmin
 from privacy import closure
 
 User = get_user_model()
 
 
-class ClosingUserAdmin(UserAdmin):
-    """Django's user admin, with closing an account as the person could themselves."""
+class ClosingUserAdmin(ObservatoryUserAdmin):
+    """The accounts admin, with closing an account as the person could themselves."""
 
-    actions = ["close_keeping_published", "close_withdrawing_all"]
+    actions = [*ObservatoryUserAdmin.actions, "close_keeping_published", "close_withdrawing_all"]
 
     @admin.action(description="Close the selected accounts, leaving published sightings up")
     def close_keeping_published(self, request, queryset):

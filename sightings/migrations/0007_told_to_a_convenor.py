@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sightings', '0005_performance_indexes'),
+        ('sightings', '0006_follow_up_moderation'),
     ]
 
     operations = [
