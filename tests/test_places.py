@@ -304,7 +304,7 @@ def test_the_feed_takes_the_place_filter(client, two_places):
 
 
 def test_the_migration_links_every_sighting_already_submitted():
-    migration = importlib.import_module("sightings.migrations.0009_link_sightings_to_places")
+    migration = importlib.import_module("sightings.migrations.0010_link_sightings_to_places")
     published = SightingFactory(published=True, place="Penzance, Cornwall")
     spelt_otherwise = SightingFactory(published=True, place="penzance")
     returned = SightingFactory(status=Sighting.Status.RETURNED, place="The Old School")

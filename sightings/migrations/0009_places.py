@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sightings', '0007_sighting_direction'),
+        ('sightings', '0008_sighting_direction'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

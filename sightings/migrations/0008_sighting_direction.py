@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sightings', '0006_follow_up_moderation'),
+        ('sightings', '0007_told_to_a_convenor'),
     ]
 
     operations = [

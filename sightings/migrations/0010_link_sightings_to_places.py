@@ -39,6 +39,6 @@ def _new_place(Place, text, key, slugs):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("sightings", "0008_places")]
+    dependencies = [("sightings", "0009_places")]
 
     operations = [migrations.RunPython(link_places, migrations.RunPython.noop)]
