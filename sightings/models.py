@@ -720,6 +720,7 @@ class Sighting(models.Model):
         """The direction in two words, for badges and tables."""
         return "Slipping back" if self.is_slipping_back else "Moving forward"
 
+    @property
     def is_told(self):
         """Told to a convenor, who wrote it here, rather than written by the one who saw it."""
         return bool(self.told_via)
