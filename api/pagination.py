@@ -86,10 +86,8 @@ class KeysetPagination(BasePagination):
             data = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
             if data["order"] != self._signature():
                 raise ValueError("a cursor from another order")
-            values = [_parse(field, value) for field, value in zip(self.fields, data["after"])]
-            if len(values) != len(self.fields):
-                raise ValueError("a cursor of the wrong length")
-            return values
+            pairs = zip(self.fields, data["after"], strict=True)
+            return [_parse(field, value) for field, value in pairs]
         except (ValueError, TypeError, KeyError, UnicodeError, binascii.Error):
             raise ValidationError(
                 {CURSOR_PARAM: ["This cursor is not one the API gave out for this order."]}

@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cells.models import Cell, CellNote
-from sightings.models import Shift, Sighting
+from sightings.models import FollowUp, Shift, Sighting
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -66,7 +66,7 @@ class SightingSerializer(serializers.ModelSerializer):
         {
             "type": "string",
             "nullable": True,
-            "enum": ["still-happening", "grown", "faded", "stopped", None],
+            "enum": [*FollowUp.Outcome.values, None],
         }
     )
     def get_latest_follow_up(self, sighting):
