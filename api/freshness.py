@@ -21,6 +21,12 @@ CACHE_CONTROL = "public, max-age=60"
 
 def version_of(request):
     """The ETag and the Last-Modified timestamp (in seconds) of the answer to `request`."""
+    if not hasattr(request, "_public_version"):
+        request._public_version = _version(request)
+    return request._public_version
+
+
+def _version(request):
     generation = counts.generation()
     address = f"{FORMAT}:{generation}:{request.get_full_path()}"
     etag = f'"{hashlib.sha256(address.encode()).hexdigest()[:32]}"'

@@ -17,6 +17,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
@@ -62,6 +63,25 @@ class SightingFilterBackend(DjangoFilterBackend):
         return SightingFilter
 
 
+SLUG_LISTS = [
+    OpenApiParameter(
+        "shift",
+        str,
+        many=True,
+        explode=True,
+        description="A shift's slug (see /api/shifts/); repeat it for any of several.",
+    ),
+    OpenApiParameter(
+        "theme",
+        str,
+        many=True,
+        explode=True,
+        description="A theme's slug (see /api/themes/); repeat it for any of several.",
+    ),
+]
+
+
+@extend_schema_view(get=extend_schema(parameters=SLUG_LISTS))
 class SightingList(PublicData, generics.ListAPIView):
     """Published sightings, newest seen first, filtered and searched as the list is."""
 
@@ -80,6 +100,13 @@ class SightingList(PublicData, generics.ListAPIView):
         return self.list(request, *args, **kwargs)
 
 
+@extend_schema_view(
+    get=extend_schema(
+        parameters=[
+            OpenApiParameter("id", int, OpenApiParameter.PATH, description="The sighting's id.")
+        ]
+    )
+)
 class SightingDetail(PublicData, generics.RetrieveAPIView):
     serializer_class = SightingSerializer
 
@@ -160,7 +187,8 @@ def _published_sightings(to_attr):
     )
 
 
-class InsightList(PublicData, generics.GenericAPIView):
+@extend_schema_view(get=extend_schema(parameters=SLUG_LISTS))
+class InsightList(PublicData, generics.ListAPIView):
     """The numbers behind each chart of /insights/, for the sightings the filters pick."""
 
     serializer_class = InsightSerializer
@@ -171,10 +199,13 @@ class InsightList(PublicData, generics.GenericAPIView):
     def get_queryset(self):
         return Sighting.objects.published()
 
-    def read(self, request, *args, **kwargs):
+    def list(self, request, *args, **kwargs):
         results = self.filter_queryset(self.get_queryset())
         charts = insights_for(results)
         return Response(self.get_serializer(charts, many=True).data)
+
+    def read(self, request, *args, **kwargs):
+        return self.list(request, *args, **kwargs)
 
 
 def api_index(request):
