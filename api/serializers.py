@@ -33,6 +33,9 @@ class SightingSerializer(serializers.ModelSerializer):
         slug_field="slug", many=True, read_only=True, help_text="The slugs of its shifts."
     )
     themes = serializers.SerializerMethodField(help_text="The slugs of its themes, by name.")
+    source_url = serializers.SerializerMethodField(
+        help_text="A link to a published source, or null when the author gave none."
+    )
     latest_follow_up = serializers.SerializerMethodField(
         help_text="The newest follow-up's answer to “Is it still happening?”, or null."
     )
@@ -61,6 +64,10 @@ class SightingSerializer(serializers.ModelSerializer):
     @extend_schema_field({"type": "array", "items": {"type": "string"}})
     def get_themes(self, sighting):
         return [theme.slug for theme in sighting.themes]
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_source_url(self, sighting):
+        return sighting.source_url or None
 
     @extend_schema_field(
         {

@@ -13,8 +13,8 @@ urlpatterns = [
     path("api/shifts/", views.ShiftList.as_view(), name="shifts"),
     path("api/themes/", views.ThemeList.as_view(), name="themes"),
     path("api/cells/", views.CellList.as_view(), name="cells"),
-    path("api/cells/<slug:slug>/notes/", views.CellNoteList.as_view(), name="cell-notes"),
+    path("api/cells/<str:slug>/notes/", views.CellNoteList.as_view(), name="cell-notes"),
     path("api/insights/", views.InsightList.as_view(), name="insights"),
-    re_path(r"^api/(?P<rest>.+)$", views.not_found, name="not-found"),
+    re_path(r"^api/(?P<rest>[\s\S]+)$", views.not_found, name="not-found"),
     path("embed/sightings/", views.embed_sightings, name="embed-sightings"),
 ]

@@ -257,6 +257,10 @@ SPECTACULAR_SETTINGS = {
     "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.document_shared_responses",
+    ],
 }
 # Browsers on any site may read the API's JSON; nothing else is shared across origins.
 CORS_ALLOW_ALL_ORIGINS = True
