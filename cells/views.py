@@ -8,6 +8,10 @@ from django.views.decorators.http import require_safe
 from cells.calendar import next_meeting_response
 from cells.forms import CellNoteForm, SightingPickerForm, picked_sightings
 from cells.models import Cell, CellNote
+from core import limits
+
+# Counted when a note is first saved: editing a note already written adds nothing.
+NEW_NOTES = limits.Limit("cell-note", "new meeting note", "new meeting notes")
 
 
 def cell_list(request):
@@ -103,7 +107,7 @@ def note_form(request, cell, note):
             if action == "preview":
                 preview = form.instance
                 preview.render_html()
-            else:
+            elif note.pk or limits.allow(request, form, NEW_NOTES):
                 return save_note(request, form, publish=action == "publish")
 
     if request.method == "POST":
