@@ -145,6 +145,22 @@ def test_a_sighting_by_id(client, sightings):
     assert set(data) == SIGHTING_FIELDS
 
 
+def test_a_hidden_follow_up_is_not_the_latest(client, sightings, convenor):
+    FollowUpFactory(
+        sighting=sightings[1],
+        outcome=FollowUp.Outcome.GROWN,
+        observed_on=datetime.date(2025, 1, 1),
+    )
+    hidden = FollowUpFactory(
+        sighting=sightings[1],
+        outcome=FollowUp.Outcome.STOPPED,
+        observed_on=datetime.date(2025, 2, 1),
+    )
+    hidden.hide(by=convenor, reason="Not about this sighting.")
+    _, data = get_json(client, f"/api/sightings/{sightings[1].pk}/")
+    assert data["latest_follow_up"] == "grown"
+
+
 @pytest.mark.parametrize("status", sorted(set(Sighting.Status) - {Sighting.Status.PUBLISHED}))
 def test_a_sighting_that_is_not_published_is_a_json_404(client, status):
     sighting = SightingFactory(status=status)
