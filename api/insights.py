@@ -1,32 +1,23 @@
 """The numbers behind each chart of /insights/, for the published sightings a filter picks."""
 
-import hashlib
-
-from django.core.exceptions import EmptyResultSet
 from django.utils import timezone
 
-from sightings import counts, insights
+from sightings import insights
 from sightings.models import Shift
 
 
-def insights_for(results):
-    """The insights over `results`, kept until what is published changes.
+def insights_for(results, filtered):
+    """The insights over `results`.
 
-    Keyed by the query that picks the sightings, so two addresses that mean the same
-    filters share one entry.
+    Without filters they are the insights page's own, kept until what is published
+    changes. Filtered ones are counted for each request and not kept: one entry per
+    query string would let anyone fill the cache by asking for many.
     """
-    results = results.order_by()
-    try:
-        sql, params = results.query.sql_with_params()
-    except EmptyResultSet:
-        return _build(results)
-    key = f"api:insights:{hashlib.sha256(f'{sql}{params!r}'.encode()).hexdigest()[:32]}"
-    return counts.cached({key: lambda: _build(results)})[key]
-
-
-def _build(published):
+    if not filtered:
+        return insights.current_insights()
     today = timezone.localdate()
     shifts = list(Shift.objects.order_by("position"))
+    published = results.order_by()
     return [
         insights.shifts_per_month(published, shifts, today),
         insights.shifts_by_setting(published, shifts),

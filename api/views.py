@@ -19,7 +19,7 @@ from django.views.decorators.http import require_safe
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -200,8 +200,14 @@ class InsightList(PublicData, generics.ListAPIView):
         return Sighting.objects.published()
 
     def list(self, request, *args, **kwargs):
-        results = self.filter_queryset(self.get_queryset())
-        charts = insights_for(results)
+        sighting_filter = SightingFilterBackend().get_filterset(
+            request, self.get_queryset(), self
+        )
+        if not sighting_filter.is_valid():
+            raise ValidationError(sighting_filter.errors)
+        chosen = sighting_filter.form.cleaned_data
+        filtered = any(chosen.get(name) for name in sighting_filter.filters if name != "sort")
+        charts = insights_for(sighting_filter.results, filtered)
         return Response(self.get_serializer(charts, many=True).data)
 
     def read(self, request, *args, **kwargs):

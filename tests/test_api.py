@@ -231,6 +231,12 @@ def test_insights_take_the_same_filters(client, sightings):
     assert sum(sum(row[1:]) for row in food_by_setting["rows"]) == 2
 
 
+def test_insights_refuse_a_filter_value_they_cannot_use(client, sightings):
+    response, data = get_json(client, "/api/insights/?setting=nowhere")
+    assert response.status_code == 400
+    assert "setting" in data
+
+
 def test_answers_carry_validators_and_a_304_for_a_current_copy(client, sightings):
     response = client.get("/api/sightings/?shift=me-to-we")
     assert response["Cache-Control"] == "public, max-age=60"
