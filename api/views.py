@@ -200,9 +200,7 @@ class InsightList(PublicData, generics.ListAPIView):
         return Sighting.objects.published()
 
     def list(self, request, *args, **kwargs):
-        sighting_filter = SightingFilterBackend().get_filterset(
-            request, self.get_queryset(), self
-        )
+        sighting_filter = SightingFilterBackend().get_filterset(request, self.get_queryset(), self)
         if not sighting_filter.is_valid():
             raise ValidationError(sighting_filter.errors)
         chosen = sighting_filter.form.cleaned_data
