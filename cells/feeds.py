@@ -27,7 +27,11 @@ class CellNotesFeed(Feed):
         return cell.get_absolute_url()
 
     def items(self, cell):
-        return cell.published_notes().select_related("cell", "author").newest_first()[:FEED_ITEMS]
+        return (
+            cell.published_notes()
+            .select_related("cell", "author__preferences")
+            .newest_first()[:FEED_ITEMS]
+        )
 
     def item_title(self, note):
         return note.title

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "accounts",
     "sightings",
     "cells",
+    "privacy",
     "api",
 ]
 
