@@ -131,9 +131,9 @@ def sighting_detail(request, slug):
             "themes": sighting.themes,
             "follow_ups": sighting.follow_ups.all(),
             # A note stops showing a sighting once it is withdrawn, so the link back goes too.
-            "discussed_in": sighting.cell_notes.published()
-            .select_related("cell")
-            .order_by("-met_on", "-pk")
+            "discussed_in": sighting.discussions.in_published_notes()
+            .select_related("note__cell")
+            .order_by("-note__met_on", "-note__pk")
             if sighting.is_public
             else [],
             "may_follow_up": FollowUp.may_add(sighting, request.user),
