@@ -22,4 +22,5 @@ urlpatterns = [
     path("me/", authoring.my_sightings, name="mine"),
     path("open-data/", views.open_data, name="open-data"),
     path("insights/", views.insights, name="insights"),
+    path("insights/<slug:slug>.csv", views.insight_csv, name="insight-csv"),
 ]

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 from observatory import page_cache
 from sightings import authoring, counts, export, search
 from sightings.filters import SightingFilter, facet_counts, shareable_query
-from sightings.insights import current_insights
+from sightings.insights import insights_for
 from sightings.models import FollowUp, Shift, Sighting, Theme, ThemeAlias
 
 # The most used themes offered in the filter form; any other is reached from /themes/.
@@ -195,8 +195,32 @@ def theme_detail(request, slug):
 
 
 def insights(request):
+    sighting_filter = SightingFilter(request.GET or None, queryset=Sighting.objects.published())
+    query = shareable_query(request)
     return render(
         request,
         "sightings/insights.html",
-        {"charts": current_insights()},
+        {
+            "charts": insights_for(sighting_filter),
+            "filter": sighting_filter,
+            "selected_shifts": sighting_filter.selected("shift"),
+            "active_filters": sighting_filter.active_filters(),
+            "shifts": sighting_filter.shifts,
+            "query": query,
+            "list_url": f"{reverse('sightings:list')}{query}",
+        },
     )
+
+
+@require_safe
+def insight_csv(request, slug):
+    sighting_filter = SightingFilter(request.GET or None, queryset=Sighting.objects.published())
+    chart = next((c for c in insights_for(sighting_filter) if c.slug == slug), None)
+    if chart is None:
+        raise Http404("There is no such chart.")
+    response = HttpResponse(
+        export.table_lines(chart.columns, chart.rows), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="observatory-{chart.slug}.csv"'
+    response["Link"] = f'<{export.LICENCE_URL}>; rel="license"'
+    return response
