@@ -355,15 +355,7 @@ def bridging_share_per_shift(published, shifts, period):
     rows, bars, changes = [], [], []
     for shift in shifts:
         before, after = counted(shift, False), counted(shift, True)
-        rows.append(
-            [
-                shift.name,
-                f"{_share(*before)}%" if before[1] else "–",
-                f"{before[0]} of {before[1]}",
-                f"{_share(*after)}%" if after[1] else "–",
-                f"{after[0]} of {after[1]}",
-            ]
-        )
+        rows.append([shift.name, _share_words(*before), _share_words(*after)])
         # The shift is named once, beside the first of its two bars; the key tells them apart.
         for label, words, css, (bridging, said) in [
             (shift.name, earlier_words, "series--earlier", before),
@@ -411,13 +403,7 @@ def bridging_share_per_shift(published, shifts, period):
         "together people unlike each other (bridging, or both bridging and bonding), of "
         f"those that say who they brought together: {earlier_words} beside {later_words}.",
         kind="bar",
-        columns=[
-            "Shift",
-            f"Bridging share, {earlier_words}",
-            "Sightings",
-            f"Bridging share, {later_words}",
-            "Sightings",
-        ],
+        columns=["Shift", earlier_words, later_words],
         rows=rows,
         chart=_bar_chart(
             bars,
@@ -426,6 +412,10 @@ def bridging_share_per_shift(published, shifts, period):
             suffix="%",
         ),
     )
+
+
+def _share_words(part, whole):
+    return f"{_share(part, whole)}% ({part} of {whole})" if whole else "no sightings"
 
 
 def _newest_outcome():
@@ -509,8 +499,8 @@ def outcomes_per_shift(published, shifts):
     elif lasting:
         only = lasting[0]
         sentence = (
-            f"Only {only[3]} has follow-ups: {only[1]} of {only[2]} ({only[0]}%) were still "
-            "happening or had grown."
+            f"{only[3]}: {only[1]} of its {_plural(only[2], 'followed-up sighting')} "
+            f"({only[0]}%) were still happening or had grown when last checked."
         )
     else:
         sentence = "No published sighting of these shifts has a follow-up yet."

@@ -160,7 +160,7 @@ def test_the_share_of_bridging_compares_the_earlier_year_with_the_later(db):
         )
     insight = by_slug()["bridging-share"]
     row = next(r for r in insight.rows if r[0] == "Me → We")
-    assert row[1:] == ["67%", "2 of 3", "25%", "1 of 4"]
+    assert row[1:] == ["67% (2 of 3)", "25% (1 of 4)"]
     assert insight.sentence == (
         "Bridging’s share fell in 1 shift of the 1 with sightings in both years, most in "
         "Me → We: from 67% (2 of 3) to 25% (1 of 4)."

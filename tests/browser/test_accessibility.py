@@ -88,6 +88,7 @@ def build_site():
         next_meeting=timezone.now() + timedelta(days=30, microseconds=123456),
         sightings=sightings[:2],
     )
+    note.record_readings({sightings[0].pk: ("complicates", "Only where a hall was free")})
     CellNoteFactory(cell=cell, published=True, author=convenor, title="Second meeting")
     theme = sightings[0].tags.get(name="mutual aid")
     note_new = reverse("cells:note-create", kwargs={"slug": cell.slug})
@@ -110,6 +111,9 @@ def build_site():
         "cell": Page(cell.get_absolute_url()),
         "note": Page(note.get_absolute_url()),
         "insights": Page(reverse("sightings:insights")),
+        "insights narrowed": Page(
+            reverse("sightings:insights") + "?shift=me-to-we&setting=neighbourhood-and-community"
+        ),
         "open data": Page(reverse("sightings:open-data")),
         "not found": Page("/no-such-page/", status=404),
         "forbidden": Page(reverse("review:queue"), role="priya", status=403),
