@@ -132,12 +132,17 @@ def _filter_key(sighting_filter):
         chosen = sighting_filter.form.cleaned_data
     text = repr(
         sorted(
-            (name, sorted(map(str, value)) if isinstance(value, list) else str(value))
+            (name, sorted(map(_as_key, value)) if isinstance(value, list) else _as_key(value))
             for name, value in chosen.items()
             if value not in (None, "", [], False) and name != "sort"
         )
     )
     return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def _as_key(value):
+    # A filter may clean to an object, such as the Place a slug names.
+    return f"pk:{value.pk}" if hasattr(value, "pk") else str(value)
 
 
 def build_insights(sighting_filter, today=None):
@@ -411,6 +416,173 @@ def bridging_share_per_shift(published, shifts, period):
             top=100,
             suffix="%",
         ),
+    )
+
+
+def forward_and_back(published, shifts, period):
+    found = (
+        _links(published, shifts)
+        .filter(sighting__date_observed__gte=period.start)
+        .annotate(month=TruncMonth("sighting__date_observed"))
+        .values("shift_id", "month", "sighting__direction")
+        .annotate(total=Count("sighting_id"))
+        .order_by()
+    )
+    tally = {}
+    for row in found:
+        key = (row["shift_id"], _quarter_start(_as_date(row["month"])), row["sighting__direction"])
+        tally[key] = tally.get(key, 0) + row["total"]
+    forward, back = Sighting.Direction.FORWARD, Sighting.Direction.BACK
+
+    def counted(shift, direction):
+        return [tally.get((shift.pk, quarter, direction), 0) for quarter in period.quarters]
+
+    panels, columns, by_shift = [], ["Quarter"], []
+    for shift in shifts:
+        ahead, behind = counted(shift, forward), counted(shift, back)
+        panels.append(
+            (
+                shift.name,
+                [("series--forward", ahead), ("series--back", behind)],
+                f"{sum(ahead)} forward, {sum(behind)} slipping back",
+            )
+        )
+        columns += [f"{shift.name}: moving forward", f"{shift.name}: slipping back"]
+        by_shift.append((shift, ahead, behind))
+    labels = [quarter_label(quarter) for quarter in period.quarters]
+    rows = [
+        [label, *[n for _s, ahead, behind in by_shift for n in (ahead[i], behind[i])]]
+        for i, label in enumerate(labels)
+    ]
+    rows.append(["Total", *[n for _s, a, b in by_shift for n in (sum(a), sum(b))]])
+    return Insight(
+        slug="forward-and-back",
+        title="Moving forward and slipping back, shift by shift",
+        sentence=_forward_and_back_sentence(by_shift, period),
+        description="A small chart for each shift, all on the same scale: above the line, "
+        "the published sightings moving it forward in each quarter; below the line, those "
+        f"slipping back; {period.words}.",
+        kind="multiples",
+        columns=columns,
+        rows=rows,
+        chart=_small_multiples(panels, labels, every=1)
+        | {"legend": [("Moving forward", "series--forward"), ("Slipping back", "series--back")]},
+    )
+
+
+def _forward_and_back_sentence(by_shift, period):
+    total = sum(sum(a) + sum(b) for _s, a, b in by_shift)
+    behind = sum(sum(b) for _s, _a, b in by_shift)
+    if not total:
+        return f"No published sighting of these shifts was seen {period.words}."
+    if not behind:
+        return (
+            f"{period.words[0].upper()}{period.words[1:]}, none of the "
+            f"{_plural(total, 'sighting')} of these shifts was slipping back."
+        )
+    half = QUARTERS // 2
+    worst = max(by_shift, key=lambda item: _share(sum(item[2]), sum(item[1]) + sum(item[2])))
+    shift, ahead, back = worst
+    later = sum(back[half:])
+    return (
+        f"{period.words[0].upper()}{period.words[1:]}, {behind} of the "
+        f"{_plural(total, 'sighting')} of these shifts ({_share(behind, total)}%) were slipping "
+        f"back. {shift.name} slipped back most often: {sum(back)} of its "
+        f"{sum(ahead) + sum(back)} ({_share(sum(back), sum(ahead) + sum(back))}%), "
+        f"{later} of them in the later year."
+    )
+
+
+# A place needs this many of the chosen sightings before its shares mean anything.
+PLACE_MINIMUM = 5
+
+
+def places_compared(published, shifts):
+    enough = list(
+        published.filter(place_ref__isnull=False)
+        .values("place_ref", "place_ref__name")
+        .annotate(total=Count("pk"))
+        .filter(total__gte=PLACE_MINIMUM)
+        .order_by("-total", "place_ref__name")
+    )
+    totals = {row["place_ref"]: row["total"] for row in enough}
+    names = {row["place_ref"]: row["place_ref__name"] for row in enough}
+    found = (
+        _links(published, shifts)
+        .filter(sighting__place_ref__in=list(totals))
+        .values("shift_id", "sighting__place_ref")
+        .annotate(total=Count("sighting_id"))
+        .order_by()
+    )
+    showing = {(row["shift_id"], row["sighting__place_ref"]): row["total"] for row in found}
+    note = (
+        f"Only places with at least {PLACE_MINIMUM} of the chosen published sightings are "
+        f"compared, so that one story does not swing a share: "
+        f"{_plural(len(totals), 'place')} here."
+    )
+    rows, bars, gaps = [], [], []
+    for shift in shifts:
+        if len(totals) < 2:
+            break
+        # Ties go to the place with more sightings: its share rests on more.
+        ranked = sorted(
+            totals,
+            key=lambda place: (showing.get((shift.pk, place), 0) / totals[place], totals[place]),
+        )
+        most, least = ranked[-1], ranked[0]
+        counts_of = {
+            place: (showing.get((shift.pk, place), 0), totals[place]) for place in (most, least)
+        }
+        rows.append(
+            [
+                shift.name,
+                names[most],
+                _share_words(*counts_of[most]),
+                names[least],
+                _share_words(*counts_of[least]),
+            ]
+        )
+        for label, place, css in [
+            (shift.name, most, "series--most"),
+            ("", least, "series--least"),
+        ]:
+            share = _share(*counts_of[place])
+            bars.append((label, [(names[place], css, share)], f"{names[place]}: {share}%"))
+        gaps.append((_share(*counts_of[most]) - _share(*counts_of[least]), shift.name, most, least))
+    if gaps:
+        gap, name, most, least = max(gaps)
+        row = next(r for r in rows if r[0] == name)
+        sentence = (
+            f"The widest gap between places is in {name}: it shows in {row[2]} of the "
+            f"sightings from {names[most]}, against {row[4]} of those from {names[least]}."
+        )
+    else:
+        sentence = (
+            f"Fewer than two places have {PLACE_MINIMUM} or more of the chosen published "
+            "sightings, so there is nothing to compare yet."
+        )
+    return Insight(
+        slug="places-compared",
+        title="Places compared: where each shift is reported most and least",
+        sentence=sentence,
+        description="For each shift, the place where the largest share of its published "
+        "sightings show the shift, and the place where the smallest share do.",
+        kind="bar",
+        columns=[
+            "Shift",
+            "Reported most in",
+            "Share of its sightings",
+            "Reported least in",
+            "Share of its sightings",
+        ],
+        rows=rows,
+        chart=_bar_chart(
+            bars,
+            legend=[("Reported most", "series--most"), ("Reported least", "series--least")],
+            top=100,
+            suffix="%",
+        ),
+        note=note,
     )
 
 
