@@ -167,3 +167,32 @@ def test_the_migration_keeps_every_existing_link():
         "note_id", "sighting_id", "reading", "why"
     )
     assert list(links) == [(note.pk, sighting.pk, "", "")]
+
+
+def test_staff_see_and_change_readings_in_the_admin(client, staff, cell, lunch):
+    note = CellNoteFactory(cell=cell, sightings=[lunch])
+    client.force_login(staff)
+    page = client.get(f"/admin/cells/cellnote/{note.pk}/change/").content.decode()
+    assert "How did the meeting read it?" in page
+    link = note.discussed.get()
+    response = client.post(
+        f"/admin/cells/cellnote/{note.pk}/change/",
+        {
+            "cell": cell.pk,
+            "title": note.title,
+            "met_on": "2020-06-10",
+            "summary": "",
+            "body": "",
+            "topics_next": "",
+            "discussed-TOTAL_FORMS": "1",
+            "discussed-INITIAL_FORMS": "1",
+            "discussed-0-id": link.pk,
+            "discussed-0-note": note.pk,
+            "discussed-0-sighting": lunch.pk,
+            "discussed-0-reading": "asks",
+            "discussed-0-why": "When did it start?",
+        },
+    )
+    assert response.status_code == 302
+    link.refresh_from_db()
+    assert (link.reading, link.why) == ("asks", "When did it start?")
