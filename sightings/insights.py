@@ -11,7 +11,7 @@ import datetime
 import hashlib
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, Exists, OuterRef, Q, Value, When
 from django.db.models.functions import TruncMonth
 from django.utils import dateformat, timezone
 
@@ -590,22 +590,21 @@ def _share_words(part, whole):
     return f"{_share(part, whole)}% ({part} of {whole})" if whole else "no sightings"
 
 
-def _newest_outcome():
-    newest = FollowUp.objects.filter(sighting=OuterRef("sighting_id")).order_by(
-        "-observed_on", "-pk"
+def _newest_follow_ups(published):
+    """The newest follow-up of each of these sightings that has one.
+
+    Read from the follow-ups (few) rather than a subquery per sighting (many).
+    """
+    newer = FollowUp.objects.filter(sighting=OuterRef("sighting")).filter(
+        Q(observed_on__gt=OuterRef("observed_on"))
+        | Q(observed_on=OuterRef("observed_on"), pk__gt=OuterRef("pk"))
     )
-    return Subquery(newest.values("outcome")[:1])
+    return FollowUp.objects.filter(sighting__in=published.values("pk")).exclude(Exists(newer))
 
 
 def how_shifts_last(published):
-    found = (
-        published.with_latest_outcome()
-        .filter(latest_outcome__isnull=False)
-        .values("latest_outcome")
-        .annotate(total=Count("pk"))
-        .order_by()
-    )
-    by_outcome = {row["latest_outcome"]: row["total"] for row in found}
+    found = _newest_follow_ups(published).values("outcome").annotate(total=Count("pk")).order_by()
+    by_outcome = {row["outcome"]: row["total"] for row in found}
     rows = [[label, by_outcome.get(value, 0)] for value, label in FollowUp.Outcome.choices]
     followed = sum(by_outcome.values())
     lasting = sum(by_outcome.get(value, 0) for value in FollowUp.LASTING)
@@ -635,15 +634,17 @@ def how_shifts_last(published):
 
 
 def outcomes_per_shift(published, shifts):
+    newest = _newest_follow_ups(published)
     found = (
         _links(published, shifts)
-        .annotate(outcome=_newest_outcome())
-        .filter(outcome__isnull=False)
-        .values("shift_id", "outcome")
+        .filter(sighting__follow_ups__in=newest)
+        .values("shift_id", "sighting__follow_ups__outcome")
         .annotate(total=Count("sighting_id"))
         .order_by()
     )
-    by_shift = {(row["shift_id"], row["outcome"]): row["total"] for row in found}
+    by_shift = {
+        (row["shift_id"], row["sighting__follow_ups__outcome"]): row["total"] for row in found
+    }
     outcomes = FollowUp.Outcome.choices
     rows, bars, lasting = [], [], []
     for shift in shifts:
