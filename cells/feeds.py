@@ -1,7 +1,7 @@
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 
 from accounts.roles import public_name
 from cells.models import Cell, DiscussedSighting
@@ -11,10 +11,19 @@ from sightings.models import Sighting
 FEED_ITEMS = 20
 
 
+class NotesAtomFeed(SafeAtomFeed):
+    """Each entry's content: the summary, then the sightings discussed and their readings."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content"):
+            handler.addQuickElement("content", item["content"], {"type": "html"})
+
+
 class CellNotesFeed(Feed):
     """A cell's published notes, newest meeting first."""
 
-    feed_type = SafeAtomFeed
+    feed_type = NotesAtomFeed
 
     def get_object(self, request, slug):
         cell = get_object_or_404(Cell, slug=slug)
@@ -52,17 +61,10 @@ class CellNotesFeed(Feed):
 
     def item_description(self, note):
         # Atom calls the summary HTML and readers render it: plain text must arrive as text.
-        summary = format_html("<p>{}</p>", note.summary)
-        if not note.public_links:
-            return summary
-        return summary + format_html(
-            "<p>Sightings discussed:</p><ul>{}</ul>",
-            format_html_join(
-                "",
-                "<li>{}</li>",
-                ([_discussed(note.site_root, link)] for link in note.public_links),
-            ),
-        )
+        return escape(note.summary)
+
+    def item_extra_kwargs(self, note):
+        return {"content": _content(note)}
 
     def item_pubdate(self, note):
         return note.published_at
@@ -72,6 +74,18 @@ class CellNotesFeed(Feed):
 
     def item_author_name(self, note):
         return public_name(note.author)
+
+
+def _content(note):
+    summary = format_html("<p>{}</p>", note.summary)
+    if not note.public_links:
+        return summary
+    return summary + format_html(
+        "<p>Sightings discussed:</p><ul>{}</ul>",
+        format_html_join(
+            "", "<li>{}</li>", ([_discussed(note.site_root, link)] for link in note.public_links)
+        ),
+    )
 
 
 def _discussed(site_root, link):
