@@ -9,6 +9,10 @@ from django.views.decorators.http import require_safe
 from cells.calendar import next_meeting_response
 from cells.forms import CellNoteForm, Readings, SightingPickerForm, picked_sightings
 from cells.models import Cell, CellNote, DiscussedSighting
+from core import limits
+
+# Counted when a note is first saved: editing a note already written adds nothing.
+NEW_NOTES = limits.Limit("cell-note", "new meeting note", "new meeting notes")
 
 
 def cell_list(request):
@@ -122,7 +126,7 @@ def note_form(request, cell, note):
             preview_sightings = with_readings(
                 form.cleaned_data["sightings"].for_cards(), readings.chosen()
             )
-        elif note_ok:
+        elif note_ok and (note.pk or limits.allow(request, form, NEW_NOTES)):
             return save_note(request, form, readings, publish=action == "publish")
 
     picker = SightingPickerForm(request.POST if request.method == "POST" else request.GET or None)

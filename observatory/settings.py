@@ -1,6 +1,7 @@
 """Settings for the Observatory, read from the environment (see README.md)."""
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -137,6 +138,28 @@ AXES_RESET_ON_SUCCESS = True
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0")) or None
 
 RATELIMIT_VIEW = "accounts.views.rate_limited"
+
+
+def env_rate(name, default):
+    """A posting limit as django-ratelimit writes it ("5/h", "1/d", "10/15m"), or "off"."""
+    value = os.environ.get(name, default).strip().lower()
+    if value == "off":
+        return None
+    if not re.fullmatch(r"\d+/\d*[smhd]", value):
+        raise ImproperlyConfigured(f'{name} must be a rate such as "5/h" or "1/d", or "off".')
+    return value
+
+
+# How much one account (or, signed out, one address) may post that others see or that
+# changes what is counted, per period; counted in the shared cache (docs/operations.md).
+POSTING_LIMITS = {
+    "follow-up-per-sighting": env_rate("OBSERVATORY_LIMIT_FOLLOW_UPS_PER_SIGHTING", "1/d"),
+    "follow-up": env_rate("OBSERVATORY_LIMIT_FOLLOW_UPS", "5/h"),
+    "sighting-submission": env_rate("OBSERVATORY_LIMIT_SUBMISSIONS", "20/h"),
+    "cell-note": env_rate("OBSERVATORY_LIMIT_CELL_NOTES", "10/h"),
+    "echo": env_rate("OBSERVATORY_LIMIT_ECHOES", "10/h"),
+    "follow": env_rate("OBSERVATORY_LIMIT_FOLLOWS", "30/h"),
+}
 CSRF_FAILURE_VIEW = "observatory.views.csrf_failure"
 
 LANGUAGE_CODE = "en-gb"

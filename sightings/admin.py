@@ -1,10 +1,14 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
 from django.template.defaultfilters import pluralize
+from django.template.response import TemplateResponse
+from django.urls import path
 from simple_history.admin import SimpleHistoryAdmin
 from taggit.models import Tag
 
+from sightings import moderation
 from sightings.authoring import refusal
 from sightings.forms import not_in_the_future
 from sightings.models import (
@@ -16,6 +20,14 @@ from sightings.models import (
     ThemeAlias,
     ThemedSighting,
 )
+
+CLEAN_UP_PERMISSIONS = [
+    "sightings.change_followup",
+    "sightings.delete_followup",
+    "sightings.change_sighting",
+    "sightings.delete_sighting",
+    "auth.change_user",
+]
 
 # Themes are sightings.Theme; taggit's own Tag table is never used, so staff are not shown it.
 admin.site.unregister(Tag)
@@ -44,7 +56,8 @@ class ThemedSightingInline(admin.TabularInline):
 class FollowUpInline(admin.TabularInline):
     model = FollowUp
     extra = 0
-    fields = ["observed_on", "outcome", "note", "author"]
+    fields = ["observed_on", "outcome", "note", "author", "hidden_reason"]
+    readonly_fields = ["hidden_reason"]
     raw_id_fields = ["author"]
 
 
@@ -57,6 +70,33 @@ class StatusChangeInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return False
+
+
+@admin.action(description="Put back the selected sightings that staff took down")
+def put_back_selected(modeladmin, request, queryset):
+    put_back = 0
+    for sighting in queryset:
+        try:
+            sighting.put_back(by=request.user)
+        except (ValidationError, PermissionDenied) as error:
+            modeladmin.message_user(request, f"{sighting}: {refusal(error)}", messages.ERROR)
+        else:
+            put_back += 1
+    if put_back:
+        modeladmin.message_user(
+            request, f"Put back {put_back} sighting{pluralize(put_back)}.", messages.SUCCESS
+        )
+
+
+@admin.action(description="Show the selected hidden follow-ups again")
+def show_again_selected(modeladmin, request, queryset):
+    shown = 0
+    for follow_up in queryset.hidden():
+        follow_up.show_again(by=request.user)
+        shown += 1
+    modeladmin.message_user(
+        request, f"{shown} follow-up{pluralize(shown)} shown again.", messages.SUCCESS
+    )
 
 
 @admin.action(description="Publish the selected submitted sightings")
@@ -115,7 +155,7 @@ class SightingAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["author"]
     filter_horizontal = ["shifts"]
     inlines = [ThemedSightingInline, FollowUpInline, StatusChangeInline]
-    actions = [publish_selected]
+    actions = [publish_selected, put_back_selected]
     # The history page then reads as the sighting's path through review.
     history_list_display = ["status"]
     fieldsets = [
@@ -155,11 +195,73 @@ class ThemeAliasAdmin(admin.ModelAdmin):
     autocomplete_fields = ["theme"]
 
 
+class HiddenFilter(admin.SimpleListFilter):
+    title = "shown"
+    parameter_name = "hidden"
+
+    def lookups(self, request, model_admin):
+        return [("no", "Showing"), ("yes", "Hidden by a convenor")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "no":
+            return queryset.visible()
+        if self.value() == "yes":
+            return queryset.hidden()
+        return queryset
+
+
 @admin.register(FollowUp)
 class FollowUpAdmin(SimpleHistoryAdmin):
-    list_display = ["sighting", "outcome", "observed_on", "author"]
-    list_filter = ["outcome"]
+    list_display = ["sighting", "outcome", "observed_on", "author", "created_at", "is_shown"]
+    list_filter = [HiddenFilter, "outcome"]
+    search_fields = ["author__username", "author__email", "sighting__title"]
     raw_id_fields = ["sighting", "author"]
+    readonly_fields = ["hidden_at", "hidden_by", "hidden_reason"]
+    list_select_related = ["sighting", "author"]
+    change_list_template = "admin/sightings/followup/change_list.html"
+    actions = [show_again_selected]
+
+    @admin.display(boolean=True, description="Shown")
+    def is_shown(self, follow_up):
+        return not follow_up.is_hidden
+
+    def get_urls(self):
+        clean_up = path(
+            "clean-up/", self.admin_site.admin_view(self.clean_up_view), name="sightings_clean_up"
+        )
+        return [clean_up, *super().get_urls()]
+
+    def clean_up_view(self, request):
+        """Pick an account and a window, see what it posted, then hide or delete it all."""
+        if not request.user.has_perms(CLEAN_UP_PERMISSIONS):
+            raise PermissionDenied("Cleaning up needs permission to change and delete posts.")
+        form = moderation.CleanUpForm(
+            request.POST or None, initial={"account": request.GET.get("account", "")}
+        )
+        found = None
+        if request.method == "POST" and form.is_valid():
+            if "confirm" in request.POST:
+                return self._clean_up(request, form)
+            found = form.found()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Clean up after an account",
+            "form": form,
+            "found": found,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/sightings/clean_up.html", context)
+
+    def _clean_up(self, request, form):
+        account = form.cleaned_data["account"]
+        done = form.clean_up(by=request.user)
+        verb = "Hid" if form.cleaned_data["action"] == moderation.HIDE else "Deleted"
+        summary = ", ".join(f"{kind}: {count}" for kind, count in done.items())
+        if form.cleaned_data["deactivate"]:
+            summary += "; the account is deactivated"
+        self.log_change(request, account, f"Clean-up: {verb.lower()} what it posted ({summary}).")
+        self.message_user(request, f"{verb} what {account} posted ({summary}).", messages.SUCCESS)
+        return redirect("admin:sightings_followup_changelist")
 
 
 class HistoryLogAdmin(admin.ModelAdmin):
@@ -192,4 +294,12 @@ class SightingHistoryAdmin(HistoryLogAdmin):
 
 @admin.register(FollowUp.history.model)
 class FollowUpHistoryAdmin(HistoryLogAdmin):
-    list_display = ["history_date", "history_type", "outcome", "note", "history_user"]
+    list_display = [
+        "history_date",
+        "history_type",
+        "history_change_reason",
+        "outcome",
+        "note",
+        "hidden_reason",
+        "history_user",
+    ]

@@ -6,18 +6,23 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django_ratelimit.core import is_ratelimited
+from django.views.decorators.http import require_POST
 
 from accounts.roles import is_convenor
-from sightings.forms import FollowUpForm, SightingForm
+from core import limits
+from sightings.forms import FollowUpForm, FollowUpHideForm, SightingForm
 from sightings.models import FollowUp, Sighting, Theme
 
-# Enough for anyone writing up a busy week, too few for a flood of spam.
-SUBMISSION_RATE = "20/h"
+# The rates are settings.POSTING_LIMITS, read from the environment.
+SUBMISSIONS = limits.Limit("sighting-submission", "sighting", "sightings", " for review")
+FOLLOW_UPS = limits.Limit("follow-up", "follow-up", "follow-ups")
+FOLLOW_UPS_ON_ONE_SIGHTING = limits.Limit(
+    "follow-up-per-sighting", "follow-up", "follow-ups", " to one sighting"
+)
 FOLLOW_UP_AFTER = datetime.timedelta(days=91)
 THEME_SUGGESTIONS = 300
 
@@ -102,19 +107,7 @@ def save_draft(form):
 
 def submit(request, form):
     """Save and submit together: if the model refuses, nothing is saved."""
-    if is_ratelimited(
-        request,
-        group="sightings:submit",
-        key="user",
-        rate=SUBMISSION_RATE,
-        method="POST",
-        increment=True,
-    ):
-        form.add_error(
-            None,
-            "You have submitted many sightings in the last hour. Save this one as a draft "
-            "and submit it a little later.",
-        )
+    if not limits.allow(request, form, SUBMISSIONS):
         return False
     try:
         with transaction.atomic():
@@ -165,11 +158,54 @@ def follow_up_new(request, slug):
     if not FollowUp.may_add(sighting, request.user):
         raise PermissionDenied("Only its author or a convenor may follow up a published sighting.")
     form = FollowUpForm(request.POST or None, sighting=sighting)
-    if form.is_valid():
+    if form.is_valid() and limits.allow(
+        request, form, FOLLOW_UPS_ON_ONE_SIGHTING.on(sighting), FOLLOW_UPS
+    ):
         form.save_for(request.user)
         messages.success(request, "Thank you. Your follow-up now shows on the sighting.")
         return redirect(sighting)
     return render(request, "sightings/followup_form.html", {"form": form, "sighting": sighting})
+
+
+def moderated_follow_up(request, slug, pk):
+    """A follow-up on a sighting this convenor may see; 403 for anyone else."""
+    follow_up = get_object_or_404(
+        FollowUp.objects.select_related("sighting"), pk=pk, sighting__slug=slug
+    )
+    if not follow_up.sighting.is_visible_to(request.user):
+        raise Http404("No sighting here.")
+    if not FollowUp.may_moderate(request.user):
+        raise PermissionDenied("Only convenors may hide follow-ups.")
+    return follow_up
+
+
+@login_required
+def follow_up_hide(request, slug, pk):
+    follow_up = moderated_follow_up(request, slug, pk)
+    if follow_up.is_hidden:
+        messages.info(request, "That follow-up is already hidden.")
+        return redirect(follow_up.sighting)
+    form = FollowUpHideForm(request.POST or None)
+    if form.is_valid():
+        follow_up.hide(by=request.user, reason=form.cleaned_data["reason"])
+        messages.success(
+            request, "The follow-up is hidden. Its author sees why; nobody else sees it."
+        )
+        return redirect(follow_up.sighting)
+    return render(request, "sightings/followup_hide.html", {"form": form, "follow_up": follow_up})
+
+
+@login_required
+@require_POST
+def follow_up_show_again(request, slug, pk):
+    follow_up = moderated_follow_up(request, slug, pk)
+    try:
+        follow_up.show_again(by=request.user)
+    except ValidationError as error:
+        messages.info(request, refusal(error))
+    else:
+        messages.success(request, "The follow-up shows on the sighting again.")
+    return redirect(follow_up.sighting)
 
 
 def due_for_follow_up(sighting, now):
@@ -187,7 +223,11 @@ def my_sightings(request):
     now = timezone.now()
     sightings = (
         Sighting.objects.by(request.user)
-        .annotate(last_followed_up_on=Max("follow_ups__observed_on"))
+        .annotate(
+            last_followed_up_on=Max(
+                "follow_ups__observed_on", filter=Q(follow_ups__hidden_at__isnull=True)
+            )
+        )
         .prefetch_related("shifts")
         .order_by("-updated_at", "-pk")
     )

@@ -244,6 +244,15 @@ class FollowUpForm(forms.ModelForm):
         return follow_up
 
 
+class FollowUpHideForm(forms.Form):
+    reason = forms.CharField(
+        label="Why hide it?",
+        max_length=500,
+        help_text="Its author sees this; it is also kept in the follow-up's history.",
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 500}),
+    )
+
+
 class ReviewForm(forms.Form):
     """A convenor's decision, with any change to the shifts and themes it rests on."""
 

@@ -11,11 +11,12 @@ import datetime
 import hashlib
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, Exists, OuterRef, Q, Value, When
+from django.db.models import Case, Count, Q, Value, When
 from django.db.models.functions import TruncMonth
 from django.utils import dateformat, timezone
 
 from sightings import counts
+from sightings.filters import SightingFilter
 from sightings.models import FollowUp, Shift, Sighting
 
 QUARTERS = 8
@@ -145,8 +146,11 @@ def _as_key(value):
     return f"pk:{value.pk}" if hasattr(value, "pk") else str(value)
 
 
-def build_insights(sighting_filter, today=None):
+def build_insights(sighting_filter=None, today=None):
+    """The charts for the sightings the filter chooses; every published one without."""
     today = today or timezone.localdate()
+    if sighting_filter is None:
+        sighting_filter = SightingFilter(None, queryset=Sighting.objects.published())
     chosen = set(sighting_filter.selected("shift"))
     shifts = [
         shift for shift in Shift.objects.order_by("position") if not chosen or shift.slug in chosen
@@ -591,15 +595,15 @@ def _share_words(part, whole):
 
 
 def _newest_follow_ups(published):
-    """The newest follow-up of each of these sightings that has one.
+    """The newest counted follow-up of each of these sightings that has one.
 
-    Read from the follow-ups (few) rather than a subquery per sighting (many).
+    Hidden follow-ups count nowhere, and one person's many follow-ups weigh as one
+    (FollowUpQuerySet.counted). Read from the follow-ups (few) rather than a subquery
+    per sighting (many).
     """
-    newer = FollowUp.objects.filter(sighting=OuterRef("sighting")).filter(
-        Q(observed_on__gt=OuterRef("observed_on"))
-        | Q(observed_on=OuterRef("observed_on"), pk__gt=OuterRef("pk"))
+    return (
+        FollowUp.objects.counted().newest_per_sighting().filter(sighting__in=published.values("pk"))
     )
-    return FollowUp.objects.filter(sighting__in=published.values("pk")).exclude(Exists(newer))
 
 
 def how_shifts_last(published):

@@ -5,6 +5,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import TruncMonth
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -255,21 +256,18 @@ class SightingQuerySet(models.QuerySet):
         return self.order_by("-published_at", "-pk")
 
     def with_latest_outcome(self):
-        newest = FollowUp.objects.filter(sighting=OuterRef("pk")).order_by("-observed_on", "-pk")
+        newest = FollowUp.objects.counted().filter(sighting=OuterRef("pk")).newest_first()
         return self.annotate(latest_outcome=Subquery(newest.values("outcome")[:1]))
 
     def lasting(self):
-        """Sightings whose newest follow-up says the change is still happening or grew.
+        """Sightings whose newest counted follow-up says the change goes on or grew.
 
         Read from the follow-ups (few) rather than a subquery per sighting (many).
         """
-        newer = FollowUp.objects.filter(sighting=OuterRef("sighting")).filter(
-            Q(observed_on__gt=OuterRef("observed_on"))
-            | Q(observed_on=OuterRef("observed_on"), pk__gt=OuterRef("pk"))
-        )
         newest_lasting = (
-            FollowUp.objects.filter(outcome__in=FollowUp.LASTING)
-            .exclude(Exists(newer))
+            FollowUp.objects.counted()
+            .newest_per_sighting()
+            .filter(outcome__in=FollowUp.LASTING)
             .values("sighting_id")
         )
         return self.filter(pk__in=newest_lasting)
@@ -563,6 +561,42 @@ class Sighting(models.Model):
         )
         _tell_the_author(change)
 
+    def take_down(self, *, by, reason):
+        """Staff withdraw it after abuse; the reason is kept and shown to its author."""
+        if not by.is_staff:
+            raise PermissionDenied("Only staff may take a sighting down.")
+        if not reason.strip():
+            raise ValidationError("Give a reason for taking it down.")
+        self._change_status(
+            self.Status.WITHDRAWN,
+            by=by,
+            allowed_from=set(self.Status) - {self.Status.WITHDRAWN},
+            note=reason,
+            feedback=reason,
+        )
+
+    def put_back(self, *, by):
+        """Undo a take-down: the sighting returns to the status it had before."""
+        if not by.is_staff:
+            raise PermissionDenied("Only staff may put a sighting back.")
+        last = self.changes.order_by("created_at", "pk").last()
+        taken_down = (
+            last is not None
+            and last.to_status == self.Status.WITHDRAWN
+            and last.actor_id != self.author_id
+        )
+        if self.status != self.Status.WITHDRAWN or not taken_down:
+            raise ValidationError("Only a sighting that staff took down can be put back.")
+        earlier = self.changes.filter(to_status=last.from_status).exclude(pk=last.pk).last()
+        keeps_feedback = last.from_status in {self.Status.RETURNED, self.Status.DECLINED}
+        self._change_status(
+            last.from_status,
+            by=by,
+            allowed_from={self.Status.WITHDRAWN},
+            note="Put back after being taken down.",
+            feedback=earlier.note if keeps_feedback and earlier else "",
+        )
+
     def withdraw(self, *, by):
         if not self.is_author(by):
             raise PermissionDenied("Only the author may withdraw a sighting.")
@@ -605,6 +639,61 @@ class StatusChange(models.Model):
         return f"{self.get_to_status_display()}: {self.sighting}"
 
 
+def _later_than_outer():
+    """Follow-ups after the outer one: a later date, or the same date and added since."""
+    return Q(observed_on__gt=OuterRef("observed_on")) | Q(
+        observed_on=OuterRef("observed_on"), pk__gt=OuterRef("pk")
+    )
+
+
+class FollowUpQuerySet(models.QuerySet):
+    def visible(self):
+        """Not hidden by a convenor: what the public sees, counts and exports."""
+        return self.filter(hidden_at__isnull=True)
+
+    def hidden(self):
+        return self.filter(hidden_at__isnull=False)
+
+    def visible_to(self, user):
+        """A hidden follow-up still shows to its author (with the reason) and convenors."""
+        if is_convenor(user):
+            return self
+        if user.is_authenticated:
+            return self.filter(Q(hidden_at__isnull=True) | Q(author=user))
+        return self.visible()
+
+    def counted(self):
+        """The follow-ups that count towards outcomes: visible, and one per person per
+        sighting per month, that person's newest, so that volume carries no weight.
+        """
+        later_same_month = (
+            FollowUp.objects.visible()
+            .annotate(month=TruncMonth("observed_on"))
+            .filter(
+                _later_than_outer(),
+                sighting=OuterRef("sighting"),
+                author=OuterRef("author"),
+                month=OuterRef("month"),
+            )
+        )
+        return (
+            self.visible()
+            .annotate(month=TruncMonth("observed_on"))
+            .exclude(Exists(later_same_month))
+        )
+
+    def newest_per_sighting(self):
+        # The newest visible follow-up of a sighting is always counted (it is the newest
+        # of its person's month), so looking among the visible ones is enough here.
+        newer = FollowUp.objects.visible().filter(
+            _later_than_outer(), sighting=OuterRef("sighting")
+        )
+        return self.exclude(Exists(newer))
+
+    def newest_first(self):
+        return self.order_by("-observed_on", "-pk")
+
+
 class FollowUp(models.Model):
     """Is it still happening? A later look at a published sighting."""
 
@@ -624,7 +713,24 @@ class FollowUp(models.Model):
     outcome = models.CharField("Is it still happening?", max_length=20, choices=Outcome.choices)
     note = models.CharField("Note", max_length=500, help_text="A sentence or two on what changed.")
     created_at = models.DateTimeField(auto_now_add=True)
+    hidden_at = models.DateTimeField(null=True, blank=True, editable=False)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    hidden_reason = models.CharField(
+        "Why it is hidden",
+        max_length=500,
+        blank=True,
+        editable=False,
+        help_text="Shown to its author; kept in the history.",
+    )
 
+    objects = FollowUpQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -634,10 +740,48 @@ class FollowUp(models.Model):
     def __str__(self):
         return f"{self.get_outcome_display()} ({self.observed_on:%d %B %Y})"
 
+    def get_absolute_url(self):
+        return f"{self.sighting.get_absolute_url()}#follow-up-{self.pk}"
+
     @property
     def is_lasting(self):
         return self.outcome in self.LASTING
 
+    @property
+    def is_hidden(self):
+        return self.hidden_at is not None
+
     @staticmethod
     def may_add(sighting, user):
         return sighting.is_public and (sighting.is_author(user) or is_convenor(user))
+
+    @staticmethod
+    def may_moderate(user):
+        return is_convenor(user)
+
+    def hide(self, *, by, reason):
+        """Hide it from everyone but its author, who sees why; it then counts nowhere."""
+        if not self.may_moderate(by):
+            raise PermissionDenied("Only convenors may hide follow-ups.")
+        reason = reason.strip()
+        if not reason:
+            raise ValidationError("Say why it is hidden: its author will see the reason.")
+        if self.is_hidden:
+            raise ValidationError("This follow-up is already hidden.")
+        with transaction.atomic():
+            self.hidden_at, self.hidden_by, self.hidden_reason = timezone.now(), by, reason
+            # The reason itself is kept in the history's copy of hidden_reason.
+            self._change_reason = "Hidden by a convenor"
+            self._history_user = by
+            self.save()
+
+    def show_again(self, *, by):
+        if not self.may_moderate(by):
+            raise PermissionDenied("Only convenors may show hidden follow-ups again.")
+        if not self.is_hidden:
+            raise ValidationError("This follow-up is not hidden.")
+        with transaction.atomic():
+            self.hidden_at, self.hidden_by, self.hidden_reason = None, None, ""
+            self._change_reason = "Shown again"
+            self._history_user = by
+            self.save()

@@ -19,6 +19,16 @@ urlpatterns = [
     path("sightings/<slug:slug>/edit/", authoring.sighting_edit, name="edit"),
     path("sightings/<slug:slug>/withdraw/", authoring.sighting_withdraw, name="withdraw"),
     path("sightings/<slug:slug>/follow-up/", authoring.follow_up_new, name="follow-up"),
+    path(
+        "sightings/<slug:slug>/follow-ups/<int:pk>/hide/",
+        authoring.follow_up_hide,
+        name="follow-up-hide",
+    ),
+    path(
+        "sightings/<slug:slug>/follow-ups/<int:pk>/show/",
+        authoring.follow_up_show_again,
+        name="follow-up-show",
+    ),
     path("me/", authoring.my_sightings, name="mine"),
     path("open-data/", views.open_data, name="open-data"),
     path("insights/", views.insights, name="insights"),

@@ -129,7 +129,7 @@ def sighting_detail(request, slug):
         {
             "sighting": sighting,
             "themes": sighting.themes,
-            "follow_ups": sighting.follow_ups.all(),
+            **follow_up_context(sighting, request.user),
             # A note stops showing a sighting once it is withdrawn, so the link back goes too.
             "discussed_in": sighting.discussions.in_published_notes()
             .select_related("note__cell")
@@ -140,6 +140,16 @@ def sighting_detail(request, slug):
             **authoring.detail_context(sighting, request.user),
         },
     )
+
+
+def follow_up_context(sighting, user):
+    follow_ups = list(sighting.follow_ups.visible_to(user).newest_first())
+    newest = next((f for f in follow_ups if not f.is_hidden), None)
+    return {
+        "follow_ups": follow_ups,
+        "newest_follow_up_id": newest.pk if newest else None,
+        "may_moderate": FollowUp.may_moderate(user),
+    }
 
 
 def shift_list(request):

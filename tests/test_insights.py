@@ -305,3 +305,13 @@ def test_a_withdrawn_sighting_stops_counting_at_once(client, seen):
     withdrawn.withdraw(by=withdrawn.author)
 
     assert education_row() != before
+
+
+def test_hidden_follow_ups_count_in_no_chart(seen, convenor):
+    stopped = FollowUp.objects.get(outcome=FollowUp.Outcome.STOPPED)
+    stopped.hide(by=convenor, reason="Posted by a script.")
+    insights = by_slug()
+    rows = {row[0]: row[1:] for row in insights["outcomes-per-shift"].rows}
+    assert rows["Me → We"] == [1, 0, 0, 0, 1]
+    assert rows["Doubting → Trusting"] == [0, 0, 0, 0, 0]
+    assert dict(insights["how-shifts-last"].rows)["Stopped"] == 0

@@ -26,6 +26,7 @@ from tests.factories import (
     PASSWORD,
     CellFactory,
     CellNoteFactory,
+    FollowUpFactory,
     SightingFactory,
     UserFactory,
 )
@@ -102,6 +103,10 @@ def build_world():
         objects[status] = SightingFactory(
             author=author, status=status, title=f"A {status} sighting", feedback="Say where."
         )
+    objects["follow_up"] = FollowUpFactory(sighting=published, author=author)
+    objects["hidden_follow_up"] = FollowUpFactory(sighting=published, author=author)
+    objects["hidden_follow_up"].hide(by=users["convenor"], reason="Posted twice.")
+    objects["draft_follow_up"] = FollowUpFactory(sighting=objects["draft"], author=author)
     return World(users=users, objects=objects, sessions=signed_in_sessions(users))
 
 
@@ -164,6 +169,10 @@ def sighting(state):
 
 def sighting_pk(state):
     return lambda o: {"pk": o[state].pk}
+
+
+def follow_up(name):
+    return lambda o: {"slug": o[name].sighting.slug, "pk": o[name].pk}
 
 
 def note(state):
@@ -393,6 +402,35 @@ ROWS = [
         sighting("draft"),
         (302, 404, 403, 404, 404, 404),
         marks=HIDDEN_FROM_CONVENORS,
+    ),
+    # Convenors hide follow-ups and show them again; the address names the sighting.
+    Row("follow-up-hide", "sightings:follow-up-hide", follow_up("follow_up"), CONVENORS),
+    Row(
+        "follow-up-hide-post",
+        "sightings:follow-up-hide",
+        follow_up("follow_up"),
+        CONVENORS,
+        method="post",
+    ),
+    Row(
+        "follow-up-hide-draft",
+        "sightings:follow-up-hide",
+        follow_up("draft_follow_up"),
+        (302, 404, 403, 404, 404, 404),
+        marks=HIDDEN_FROM_CONVENORS,
+    ),
+    Row(
+        "follow-up-show",
+        "sightings:follow-up-show",
+        follow_up("hidden_follow_up"),
+        (302, *(405,) * 5),
+    ),
+    Row(
+        "follow-up-show-post",
+        "sightings:follow-up-show",
+        follow_up("hidden_follow_up"),
+        (302, 403, 403, 302, 302, 302),
+        method="post",
     ),
     Row("shift-list", "sightings:shift-list", expect=every(200)),
     Row("shift", "sightings:shift-detail", lambda o: {"slug": "me-to-we"}, expect=every(200)),

@@ -71,6 +71,10 @@ def build_site():
         for number in range(1, 4)
     ]
     FollowUpFactory(sighting=sightings[0], author=author)
+    hidden = FollowUpFactory(sighting=sightings[0], author=author, note="Posted twice.")
+    hidden.hide(by=convenor, reason="The same follow-up twice.")
+    shown = sightings[0].follow_ups.visible().get()
+    hide = reverse("sightings:follow-up-hide", kwargs={"slug": sightings[0].slug, "pk": shown.pk})
     submitted = SightingFactory(
         author=author, submitted=True, title="Nurses share the rota", themes=["rotas"]
     )
@@ -170,7 +174,13 @@ def build_site():
             role="ade",
             data={"note": ""},
         ),
+        "sighting with a hidden follow-up, as its author": Page(
+            sightings[0].get_absolute_url(), role="ade"
+        ),
         # Reviewing and notes.
+        "sighting, as a convenor": Page(sightings[0].get_absolute_url(), role="carys"),
+        "hide a follow-up": Page(hide, role="carys"),
+        "hide a follow-up with errors": Page(hide, role="carys", data={"reason": ""}),
         "review queue": Page(reverse("review:queue"), role="carys"),
         "review a sighting": Page(
             reverse("review:sighting", kwargs={"pk": submitted.pk}), role="carys"
