@@ -2,6 +2,10 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Preferences
+from accounts.roles import ANONYMOUS_PRACTITIONER, own_name
 
 PASSWORD_HELP = "At least eight characters, not only numbers and not a common password."
 
@@ -124,3 +128,26 @@ class SetPasswordForm(auth_forms.SetPasswordForm):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].help_text = PASSWORD_HELP
         self.fields["new_password2"].label = "New password again"
+
+
+class SettingsForm(forms.ModelForm):
+    show_name = forms.TypedChoiceField(
+        label=_("Public name"),
+        coerce=lambda value: value == "True",
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Shown beside your sightings, follow-ups and notes, in feeds, downloads and "
+            "everywhere else your work appears."
+        ),
+    )
+
+    class Meta:
+        model = Preferences
+        fields = ["show_name"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["show_name"].choices = [
+            (True, _("My name: %(name)s") % {"name": own_name(self.instance.user)}),
+            (False, _("“%(anonymous)s”") % {"anonymous": ANONYMOUS_PRACTITIONER}),
+        ]

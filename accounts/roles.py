@@ -1,5 +1,7 @@
 """Who may do what, by role (SPEC: "People and what each may do")."""
 
+from django.core.exceptions import ObjectDoesNotExist
+
 CONVENORS_GROUP = "Convenors"
 
 
@@ -12,13 +14,48 @@ def is_convenor(user):
     return user._is_convenor
 
 
+ANONYMOUS_PRACTITIONER = "a practitioner"
+FORMER_PRACTITIONER = "a former practitioner"
+
+
 def public_name(user):
-    """The name shown beside a person's work; never their email address."""
+    """The name shown beside a person's work; never their email address.
+
+    Reads the person's preferences, so a page that names many people fetches them with
+    select_related("preferences") (or "author__preferences") to keep its queries fixed.
+    """
     if user is None:
-        return "a former member"
+        return FORMER_PRACTITIONER
+    preferences = _preferences(user)
+    if preferences is not None and preferences.closed_at:
+        return FORMER_PRACTITIONER
+    if preferences is not None and not preferences.show_name:
+        return ANONYMOUS_PRACTITIONER
+    return own_name(user)
+
+
+def own_name(user):
+    """The person's name as they gave it, whatever they chose to show."""
     name = user.get_full_name().strip()
     if name:
         return name
     if "@" not in user.username:
         return user.username
     return "a member"
+
+
+def pseudonymous_name(user):
+    """For convenors' eyes: the public name, and for a closed account a lasting pseudonym
+    (its former username) so that one person's steps in a history can be told apart."""
+    name = public_name(user)
+    preferences = _preferences(user) if user is not None else None
+    if preferences is not None and preferences.closed_at:
+        return f"{name} ({user.username})"
+    return name
+
+
+def _preferences(user):
+    try:
+        return user.preferences
+    except ObjectDoesNotExist:
+        return None

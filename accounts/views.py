@@ -2,12 +2,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_ratelimit.decorators import ratelimit
 
-from accounts.forms import LoginForm, SignupForm
+from accounts.forms import LoginForm, SettingsForm, SignupForm
+from accounts.models import Preferences
 
 # Generous for a household, an office or a training session behind one address,
 # tight for a robot.
@@ -87,3 +89,13 @@ def password_reset(request):
     if getattr(request, "limited", False):
         return rate_limited(request)
     return _password_reset_form(request)
+
+
+@login_required
+def my_settings(request):
+    form = SettingsForm(request.POST or None, instance=Preferences.of(request.user))
+    if form.is_valid():
+        form.save()
+        messages.success(request, "Your settings are saved.")
+        return redirect("me:settings")
+    return render(request, "accounts/settings.html", {"form": form})

@@ -48,7 +48,7 @@ class CellNotesFeed(Feed):
         )
         notes = list(
             cell.published_notes()
-            .select_related("cell", "author")
+            .select_related("cell", "author__preferences")
             .prefetch_related(Prefetch("discussed", public_links, to_attr="public_links"))
             .newest_first()[:FEED_ITEMS]
         )

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, Q, Subquery
@@ -40,7 +41,13 @@ class CellQuerySet(models.QuerySet):
                 ),
                 last_met=Max("notes__met_on", filter=published),
             )
-            .prefetch_related(Prefetch("convenors", to_attr="convenor_list"))
+            .prefetch_related(
+                Prefetch(
+                    "convenors",
+                    queryset=get_user_model().objects.select_related("preferences"),
+                    to_attr="convenor_list",
+                )
+            )
             .order_by("-is_active", "name")
         )
 

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "accounts",
     "sightings",
     "cells",
+    "privacy",
 ]
 
 MIDDLEWARE = [

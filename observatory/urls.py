@@ -24,6 +24,8 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("accounts/", include("accounts.urls")),
+    path("me/", include("accounts.me_urls")),
+    path("me/", include("privacy.urls")),
     path("", include("sightings.urls")),
     path("cells/", include("cells.urls")),
     path("review/", include("sightings.review_urls")),

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import is_convenor
 from core import limits
-from sightings.forms import FollowUpForm, FollowUpHideForm, SightingForm
+from sightings.forms import FollowUpForm, FollowUpHideForm, SightingForm, ToldSightingForm
 from sightings.models import FollowUp, Sighting, Theme
 
 # The rates are settings.POSTING_LIMITS, read from the environment.
@@ -64,13 +64,18 @@ def sighting_edit(request, slug):
     return refuse_if_not_editable(request, sighting) or write_sighting(request, sighting)
 
 
-def write_sighting(request, sighting):
+def form_class_for(sighting):
+    return ToldSightingForm if sighting.is_told else SightingForm
+
+
+def write_sighting(request, sighting, form_class=None):
     # Anything but an explicit Save or Submit is a preview, so nothing is stored
     # that the person did not ask to store.
     action = request.POST.get("action") if request.method == "POST" else None
     if action not in {"draft", "submit"}:
         action = "preview"
-    form = SightingForm(request.POST or None, instance=sighting, submitting=action == "submit")
+    form_class = form_class or form_class_for(sighting)
+    form = form_class(request.POST or None, instance=sighting, submitting=action == "submit")
     preview = None
     if form.is_bound and form.is_valid():
         if action == "draft":
@@ -247,7 +252,7 @@ def history_for(sighting, user):
     """A sighting's review history, for its author and the convenors only."""
     if not (sighting.is_author(user) or is_convenor(user)):
         return []
-    return list(sighting.changes.select_related("actor"))
+    return list(sighting.changes.select_related("actor__preferences"))
 
 
 def detail_context(sighting, user):

@@ -138,9 +138,12 @@ def csv_lines(queryset, absolute_url):
         )
 
 
+# A cell starting with one of these would run as a formula in a spreadsheet.
+SPREADSHEET_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _spreadsheet_safe(value):
-    # A cell starting with = + - or @ would run as a formula in a spreadsheet.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    if isinstance(value, str) and value[:1] in SPREADSHEET_PREFIXES:
         return f"'{value}"
     return value
 

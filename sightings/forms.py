@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import HoneypotMixin
 from observatory.rendering import render_markdown
@@ -208,6 +209,121 @@ class SightingForm(HoneypotMixin, forms.ModelForm):
             "shifts": list(self.cleaned_data["shifts"]),
             "themes": self.cleaned_data["themes"],
         }
+
+
+class ToldSightingForm(SightingForm):
+    """A sighting told to a convenor on paper, on the phone or in person, typed in by them.
+
+    The convenor becomes its author, so another convenor reviews it like any other;
+    the public page credits the teller (or nobody) and says whom it was told to.
+    """
+
+    TOLD_FIELDS = ["told_via", "told_by", "consent_given", "consent_note"]
+    # A spreadsheet's sightings come in through the import, not one by one.
+    WAYS_TOLD = [
+        choice for choice in Sighting.Telling.choices if choice[0] != Sighting.Telling.IMPORT
+    ]
+    WAYS_OF_CONSENT = [
+        choice for choice in Sighting.Consent.choices if choice[0] != Sighting.Consent.WEB_FORM
+    ]
+
+    class Meta(SightingForm.Meta):
+        fields = [
+            "told_via",
+            "told_by",
+            "consent_given",
+            "consent_note",
+            *SightingForm.Meta.fields,
+        ]
+        labels = {
+            **SightingForm.Meta.labels,
+            "told_via": _("How was it told to you?"),
+            "told_by": _("The teller's name, as it may be shown"),
+            "consent_given": _("How was consent given?"),
+            "consent_note": _("How, if other"),
+        }
+        help_texts = {
+            **SightingForm.Meta.help_texts,
+            "told_by": _("Leave empty to show the teller as anonymous."),
+            "consent_note": _("Needed when consent was given some other way."),
+        }
+        widgets = {
+            **SightingForm.Meta.widgets,
+            "told_via": forms.RadioSelect,
+            "consent_given": forms.RadioSelect,
+        }
+
+    field_order = Meta.fields + ["website"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        ways = self.WAYS_TOLD
+        if self.instance.told_via == Sighting.Telling.IMPORT:
+            ways = [*ways, (Sighting.Telling.IMPORT, Sighting.Telling.IMPORT.label)]
+        self.fields["told_via"].choices = ways
+        # Always asked, even for a draft: it is what keeps the sighting one told to a convenor.
+        self.fields["told_via"].required = True
+        if not self.instance.told_via:
+            self.initial["told_via"] = Sighting.Telling.PAPER
+        consent = self.fields["consent_given"]
+        consent.choices = self.WAYS_OF_CONSENT
+        consent.required = self.submitting
+        consent.marked_required = True
+        consent.error_messages["required"] = _("Say how the teller gave their consent.")
+        if self.instance.consent_given == Sighting.Consent.WEB_FORM:
+            # Nobody ticked a web form here: unanswered until the convenor says how.
+            self.instance.consent_given = ""
+            self.initial["consent_given"] = ""
+
+    def clean_told_by(self):
+        return " ".join(self.cleaned_data["told_by"].split())
+
+    def clean(self):
+        cleaned = super().clean()
+        other = cleaned.get("consent_given") == Sighting.Consent.OTHER
+        if self.submitting and other and not cleaned.get("consent_note", "").strip():
+            self.add_error("consent_note", _("Say how consent was given."))
+        return cleaned
+
+
+class ImportForm(forms.Form):
+    """A CSV file of sightings and how their tellers gave consent, all at once."""
+
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "UTF-8, in the open data's columns, at most 2 MB and 1,000 sightings. "
+            "Nothing is saved until you have seen every row checked."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+        error_messages={
+            "required": _("Choose a CSV file to upload."),
+            "empty": _("The file is empty."),
+        },
+    )
+    consent_given = forms.ChoiceField(
+        label=_("How did the tellers give their consent?"),
+        choices=ToldSightingForm.WAYS_OF_CONSENT,
+        widget=forms.RadioSelect,
+    )
+    consent_note = forms.CharField(
+        label=_("How, if other"),
+        required=False,
+        max_length=300,
+        help_text=_("Needed when consent was given some other way."),
+    )
+    consent = forms.BooleanField(
+        label=SightingForm.Meta.labels["consent"],
+        help_text=_("Tick to confirm it for every sighting in the file."),
+        error_messages={"required": _("Confirm this for every sighting before importing.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        other = cleaned.get("consent_given") == Sighting.Consent.OTHER
+        if other and not cleaned.get("consent_note", "").strip():
+            self.add_error("consent_note", _("Say how consent was given."))
+        return cleaned
 
 
 class FollowUpForm(forms.ModelForm):

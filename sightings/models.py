@@ -203,7 +203,7 @@ class ThemedSighting(TaggedItemBase):
 
 
 # Addresses under /sightings/ that a sighting's own slug must never shadow.
-RESERVED_SLUGS = {"new", "feed"}
+RESERVED_SLUGS = {"new", "feed", "paper"}
 
 
 class SightingQuerySet(models.QuerySet):
@@ -321,6 +321,19 @@ class Sighting(models.Model):
         BOTH = "both", "Both"
         NOT_SURE = "not-sure", "Not sure"
 
+    class Telling(models.TextChoices):
+        # Empty: written on the Observatory by the person who saw it.
+        PAPER = "paper", "On a paper form"
+        PHONE = "phone", "On the phone"
+        IN_PERSON = "in-person", "In person"
+        IMPORT = "import", "In a spreadsheet (CSV) a convenor brought in"
+
+    class Consent(models.TextChoices):
+        WEB_FORM = "web-form", "Ticked on the web form"
+        PAPER = "paper", "Written on the paper form"
+        PHONE = "phone", "Said on the phone"
+        OTHER = "other", "Other"
+
     EDITABLE_STATUSES = {Status.DRAFT, Status.RETURNED}
     # What convenors see of other people's sightings: what has been put before them.
     # A draft is not yet shared and a withdrawn one was taken back, so both stay private.
@@ -369,6 +382,35 @@ class Sighting(models.Model):
         help_text="No one can be identified in this sighting without their consent.",
     )
 
+    consent_given = models.CharField(
+        "How was consent given?",
+        max_length=20,
+        choices=Consent.choices,
+        default=Consent.WEB_FORM,
+        # Empty only on a draft told to a convenor, until they say how it was given.
+        blank=True,
+    )
+    consent_note = models.CharField(
+        "About the consent",
+        max_length=300,
+        blank=True,
+        help_text="How consent was given, when it was neither on paper nor on the phone.",
+    )
+    told_via = models.CharField(
+        "Told to a convenor",
+        max_length=20,
+        choices=Telling.choices,
+        blank=True,
+        help_text="Empty when the person who saw it wrote it here themselves.",
+    )
+    told_by = models.CharField(
+        "Told by",
+        max_length=150,
+        blank=True,
+        help_text="The teller's public name; empty shows them as anonymous.",
+    )
+
+    # The person who wrote it here: the one who saw it, or the convenor it was told to.
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -446,6 +488,11 @@ class Sighting(models.Model):
         return self.status == self.Status.PUBLISHED
 
     @property
+    def is_told(self):
+        """Told to a convenor, who wrote it here, rather than written by the one who saw it."""
+        return bool(self.told_via)
+
+    @property
     def themes(self):
         """The sighting's themes, from the card prefetch when there is one."""
         if hasattr(self, "theme_links"):
@@ -483,6 +530,10 @@ class Sighting(models.Model):
         missing = [name for name in required if not getattr(self, name)]
         if not self.consent:
             missing.append("consent")
+        if self.is_told and not self.consent_given:
+            missing.append("how consent was given")
+        if self.consent_given == self.Consent.OTHER and not self.consent_note.strip():
+            missing.append("how consent was given")
         if self.pk and not self.shifts.exists():
             missing.append("shifts")
         return missing

@@ -8,14 +8,27 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
 from accounts.roles import is_convenor
 from observatory.rendering import render_markdown
-from sightings.authoring import history_for, refusal, theme_suggestions
-from sightings.forms import MergeThemesForm, RenameThemeForm, ReviewForm
+from sightings import importing
+from sightings.authoring import history_for, refusal, theme_suggestions, write_sighting
+from sightings.forms import (
+    ImportForm,
+    MergeThemesForm,
+    RenameThemeForm,
+    ReviewForm,
+    ToldSightingForm,
+)
 from sightings.models import Sighting, Theme
 
 QUEUE_PER_PAGE = 25
+# The checked file waits here between "Check the file" and "Import", so the convenor
+# imports exactly what they were shown and need not upload it twice.
+PENDING_IMPORT = "sightings:pending-import"
 THEMES_PER_PAGE = 100
 
 DECIDED = {
@@ -41,7 +54,7 @@ def review_queue(request):
     waiting = (
         Sighting.objects.awaiting_review()
         .exclude(author=request.user)
-        .select_related("author")
+        .select_related("author__preferences")
         .prefetch_related("shifts")
     )
     page = Paginator(waiting, QUEUE_PER_PAGE).get_page(request.GET.get("page"))
@@ -49,9 +62,93 @@ def review_queue(request):
 
 
 @convenor_required
+def record_told_sighting(request):
+    """A sighting told on paper, on the phone or in person, typed in by the convenor.
+
+    It goes to review like any other, and since the convenor is its author another
+    convenor decides on it.
+    """
+    return write_sighting(request, Sighting(author=request.user), form_class=ToldSightingForm)
+
+
+@convenor_required
+def import_sightings(request):
+    form = ImportForm(request.POST or None, request.FILES or None)
+    checked = None
+    if form.is_valid():
+        checked = check_upload(request, form)
+    return render(
+        request,
+        "review/import.html",
+        {
+            "form": form,
+            "checked": checked,
+            "summary": importing.summary(checked) if checked else "",
+            "ready": bool(checked) and all(row.is_valid for row in checked),
+            "pending": request.session.get(PENDING_IMPORT, {}).get("fingerprint"),
+            "max_rows": importing.MAX_ROWS,
+        },
+    )
+
+
+def check_upload(request, form):
+    """Every row of the uploaded file, checked; kept for importing if all are valid."""
+    data = form.cleaned_data
+    try:
+        text = importing.decode(data["file"])
+        header, rows = importing.parse(text)
+    except importing.Refusal as refusal_:
+        form.add_error("file", refusal_)
+        return None
+    consent = {"consent_given": data["consent_given"], "consent_note": data["consent_note"]}
+    checked = importing.check(header, rows, by=request.user, **consent)
+    request.session.pop(PENDING_IMPORT, None)
+    if all(row.is_valid for row in checked):
+        request.session[PENDING_IMPORT] = {
+            "text": text,
+            "fingerprint": importing.fingerprint(text),
+            **consent,
+        }
+    return checked
+
+
+@convenor_required
+@require_POST
+def import_confirm(request):
+    pending = request.session.get(PENDING_IMPORT)
+    if not pending or pending["fingerprint"] != request.POST.get("fingerprint"):
+        messages.error(request, _("Check the file again before importing it: nothing was saved."))
+        return redirect("review:import")
+    header, rows = importing.parse(pending["text"])
+    checked = importing.check(
+        header,
+        rows,
+        by=request.user,
+        consent_given=pending["consent_given"],
+        consent_note=pending["consent_note"],
+    )
+    try:
+        sightings = importing.save(checked, by=request.user)
+    except ValidationError as error:
+        messages.error(request, f"{refusal(error)} {_('Nothing was imported.')}")
+        return redirect("review:import")
+    del request.session[PENDING_IMPORT]
+    messages.success(
+        request,
+        ngettext(
+            "Imported %(count)s sighting. It waits for another convenor to review it.",
+            "Imported %(count)s sightings. They wait for another convenor to review them.",
+            len(sightings),
+        )
+        % {"count": len(sightings)},
+    )
+    return redirect("sightings:mine")
+
+
+@convenor_required
 def review_sighting(request, pk):
     sighting = get_object_or_404(
-        Sighting.objects.visible_to(request.user).select_related("author"), pk=pk
+        Sighting.objects.visible_to(request.user).select_related("author__preferences"), pk=pk
     )
     own = sighting.is_author(request.user)
     awaiting = sighting.status == Sighting.Status.SUBMITTED and not own

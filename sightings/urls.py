@@ -9,6 +9,7 @@ urlpatterns = [
     path("sightings/", views.sighting_list, name="list"),
     path("sightings/new/", authoring.sighting_new, name="new"),
     path("sightings/feed/", SightingFeed(), name="feed"),
+    path("sightings/paper/", views.paper_form, name="paper"),
     path("sightings/export.csv", views.export_csv, name="export-csv"),
     path("sightings/export.json", views.export_json, name="export-json"),
     path("sightings/<slug:slug>/", views.sighting_detail, name="detail"),
@@ -31,6 +32,7 @@ urlpatterns = [
     ),
     path("me/", authoring.my_sightings, name="mine"),
     path("open-data/", views.open_data, name="open-data"),
+    path("open-data/import-template.csv", views.import_template, name="import-template"),
     path("insights/", views.insights, name="insights"),
     path("insights/<slug:slug>.csv", views.insight_csv, name="insight-csv"),
 ]

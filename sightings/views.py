@@ -1,3 +1,5 @@
+import csv
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, StreamingHttpResponse
@@ -7,8 +9,9 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from observatory import page_cache
-from sightings import authoring, counts, export, search
+from sightings import authoring, counts, export, importing, search
 from sightings.filters import SightingFilter, facet_counts, shareable_query
+from sightings.forms import SightingForm
 from sightings.insights import insights_for
 from sightings.models import FollowUp, Shift, Sighting, Theme, ThemeAlias
 
@@ -99,6 +102,15 @@ def export_json(request):
     return response
 
 
+@require_safe
+def import_template(request):
+    """A file in the columns convenors import, with one example row to copy."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="observatory-import-template.csv"'
+    csv.writer(response).writerows(importing.template_rows())
+    return response
+
+
 def open_data(request):
     return render(
         request,
@@ -112,6 +124,29 @@ def open_data(request):
             "settings": Sighting.Setting.choices,
             "connections": Sighting.Connection.choices,
             "outcomes": FollowUp.Outcome.choices,
+            "import_columns": importing.read_columns(),
+            "import_required": importing.required_columns(),
+            "import_ignored": importing.ASSIGNED_COLUMNS,
+            "import_max_rows": importing.MAX_ROWS,
+            "import_max_bytes": importing.MAX_BYTES,
+        },
+    )
+
+
+def paper_form(request):
+    """The sighting form on one sheet of A4, for people who are not online.
+
+    Its questions come from the web form itself, so the two never drift apart; a
+    convenor types a completed sheet in from the review pages.
+    """
+    form = SightingForm()
+    return render(
+        request,
+        "sightings/sighting_paper.html",
+        {
+            "form": form,
+            "settings": [choice for choice in form.fields["setting"].choices if choice[0]],
+            "shifts": Shift.objects.all(),
         },
     )
 
@@ -119,7 +154,7 @@ def open_data(request):
 def sighting_detail(request, slug):
     sighting = get_object_or_404(
         Sighting.objects.visible_to(request.user)
-        .select_related("author")
+        .select_related("author__preferences")
         .prefetch_related("shifts"),
         slug=slug,
     )

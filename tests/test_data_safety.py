@@ -169,7 +169,7 @@ def test_deleting_a_member_keeps_their_published_sightings_by_a_former_member(
 
     response = client.get(sighting.get_absolute_url())
     assert response.status_code == 200
-    assert "a former member" in response.text
+    assert "a former practitioner" in response.text
     assert "Bus drivers learn names" in client.get(reverse("sightings:list")).text
     assert client.get(note.get_absolute_url()).status_code == 200
 

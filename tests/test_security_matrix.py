@@ -207,6 +207,19 @@ ROWS = [
     Row("signup", "accounts:signup", expect=SIGNED_IN_REDIRECTED),
     Row("signup-post", "accounts:signup", method="post", expect=SIGNED_IN_REDIRECTED),
     Row("password-change", "accounts:password-change", expect=ACCOUNT),
+    Row("my-settings", "me:settings", expect=ACCOUNT),
+    Row("my-settings-post", "me:settings", expect=ACCOUNT, method="post"),
+    Row("my-data", "privacy:data", expect=ACCOUNT),
+    Row("my-data-post", "privacy:data", expect=(302, *(405,) * 5), method="post"),
+    # Closing an account (a wrong password here): a cell's convenor and the last
+    # administrator are refused whatever they send.
+    Row("close-account", "privacy:delete", expect=ACCOUNT),
+    Row(
+        "close-account-post",
+        "privacy:delete",
+        expect=(302, 200, 200, 403, 403, 403),
+        method="post",
+    ),
     Row("password-change-post", "accounts:password-change", method="post", expect=ACCOUNT),
     Row("password-change-done", "accounts:password-change-done", expect=ACCOUNT),
     Row("password-reset", "accounts:password-reset", expect=every(200)),
@@ -422,6 +435,8 @@ ROWS = [
         (302, 404, 403, 404, 404, 404),
         marks=HIDDEN_FROM_CONVENORS,
     ),
+    Row("paper-form", "sightings:paper", expect=every(200)),
+    Row("import-template", "sightings:import-template", expect=every(200)),
     # Convenors hide follow-ups and show them again; the address names the sighting.
     Row("follow-up-hide", "sightings:follow-up-hide", follow_up("follow_up"), CONVENORS),
     Row(
@@ -529,6 +544,18 @@ ROWS = [
     Row("review-queue", "review:queue", expect=CONVENORS),
     Row("review-themes", "review:themes", expect=CONVENORS),
     Row("review-themes-post", "review:themes", expect=CONVENORS, method="post"),
+    Row("review-on-behalf", "review:on-behalf", expect=CONVENORS),
+    Row("review-on-behalf-post", "review:on-behalf", expect=CONVENORS, method="post"),
+    Row("review-import", "review:import", expect=CONVENORS),
+    Row("review-import-post", "review:import", expect=CONVENORS, method="post"),
+    # Importing is a POST from the checked file's page; with nothing checked, back there.
+    Row("review-import-confirm", "review:import-confirm", expect=(302, 403, 403, 405, 405, 405)),
+    Row(
+        "review-import-confirm-post",
+        "review:import-confirm",
+        expect=(302, 403, 403, 302, 302, 302),
+        method="post",
+    ),
     Row("review-submitted", "review:sighting", sighting_pk("submitted"), CONVENORS),
     Row(
         "review-submitted-post",

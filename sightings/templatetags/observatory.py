@@ -2,6 +2,7 @@ from urllib.parse import urlsplit
 
 from django import template
 
+from accounts.roles import pseudonymous_name as _pseudonymous_name
 from accounts.roles import public_name as _public_name
 
 register = template.Library()
@@ -10,6 +11,17 @@ register = template.Library()
 @register.filter
 def public_name(user):
     return _public_name(user)
+
+
+@register.filter
+def pseudonymous_name(user):
+    return _pseudonymous_name(user)
+
+
+@register.filter
+def times(count):
+    """range() for templates: `{% for _ in 3|times %}` repeats a block three times."""
+    return range(int(count))
 
 
 @register.simple_tag(takes_context=True)
