@@ -49,16 +49,21 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "simple_history",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
     "accounts",
     "sightings",
     "cells",
     "privacy",
+    "api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "observatory.middleware.StripNullCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -252,3 +257,38 @@ LOGGING = {
 }
 
 SIGHTINGS_PER_PAGE = 20
+
+# The read API (api/): public data only, for anyone, as JSON.
+API_RATE = os.environ.get("API_RATE", "120/m")
+API_PAGE_SIZE = 20
+API_MAX_PAGE_SIZE = 100
+REST_FRAMEWORK = {
+    # Nobody signs in to the API: it answers every client alike, with public data only.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negotiation.AlwaysJSON",
+    "DEFAULT_THROTTLE_CLASSES": ["api.limits.PerClientRate"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "The Observatory API",
+    "DESCRIPTION": "Read-only access to the Observatory's published sightings, shifts, "
+    "themes, cells and their notes. Only published data and public fields are ever shown.",
+    "VERSION": "1.0.0",
+    "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.document_shared_responses",
+    ],
+}
+# Browsers on any site may read the API's JSON; nothing else is shared across origins.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/api/.+$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]

@@ -103,11 +103,11 @@ class SightingFilter(django_filters.FilterSet):
         # Search and sort apply last, to the result of every other filter: see qs.
         return queryset
 
-    def filter_shift(self, queryset, name, value):
+    def filter_shift(self, queryset, name, value: list[str]):
         ids = {shift.slug: shift.pk for shift in self.shifts}
         return queryset.with_shift_ids(*(ids[slug] for slug in value))
 
-    def filter_theme(self, queryset, name, value):
+    def filter_theme(self, queryset, name, value: list[str]):
         return queryset.with_theme(*value)
 
     def filter_lasting(self, queryset, name, value):

@@ -276,6 +276,23 @@ ROWS = [
         lambda o: {"slug": "no-such-sighting"},
         expect=every(404),
     ),
+    # --- The read API: published data alike for everyone, whoever is signed in.
+    Row("api-index", "api:index", expect=every(200)),
+    Row("api-openapi", "api:openapi", expect=every(200)),
+    Row("api-sightings", "api:sightings", expect=every(200)),
+    Row("api-sightings-post", "api:sightings", method="post", expect=every(405)),
+    Row("api-sighting-published", "api:sighting", sighting_pk("published"), every(200)),
+    *(
+        Row(f"api-sighting-{state}", "api:sighting", sighting_pk(state), every(404))
+        for state in ["draft", "submitted", "returned", "declined", "withdrawn"]
+    ),
+    Row("api-shifts", "api:shifts", expect=every(200)),
+    Row("api-themes", "api:themes", expect=every(200)),
+    Row("api-cells", "api:cells", expect=every(200)),
+    Row("api-cell-notes", "api:cell-notes", cell(), every(200)),
+    Row("api-insights", "api:insights", expect=every(200)),
+    Row("api-not-found", "api:not-found", lambda o: {"rest": "nothing-here/"}, every(404)),
+    Row("embed-sightings", "api:embed-sightings", expect=every(200)),
     # --- Open data: public, read-only.
     Row("feed", "sightings:feed", expect=every(200)),
     Row("export-csv", "sightings:export-csv", expect=every(200)),
@@ -739,7 +756,12 @@ def unique_addresses():
 def test_no_address_accepts_a_post_without_a_csrf_token(world, row):
     client = client_for(world, "practitioner", enforce_csrf_checks=True)
     response = client.post(row.url(world.objects), {"title": "forged"})
-    assert response.status_code == 403
+    # The JSON API reads only and uses no session: any POST is 405, with or without a token.
+    assert response.status_code == (405 if row.name in JSON_API else 403)
+
+
+JSON_API = {"api:openapi", "api:sightings", "api:sighting", "api:shifts", "api:themes"}
+JSON_API |= {"api:cells", "api:cell-notes", "api:insights"}
 
 
 def test_a_forged_sign_in_is_refused(world):

