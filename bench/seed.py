@@ -659,7 +659,7 @@ def ensure_cells(authors, rng):
             Cell.objects.filter(pk=cell.pk).update(purpose_html=purpose_html)
             through.objects.bulk_create(
                 [
-                    through(cellnote_id=note.pk, sighting_id=sighting_id)
+                    through(note_id=note.pk, sighting_id=sighting_id)
                     for note in notes
                     for sighting_id in rng.sample(published_ids, SIGHTINGS_PER_NOTE)
                 ]

@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from cells.models import Cell, CellNote
+from cells.models import Cell, CellNote, DiscussedSighting
 from sightings.admin import HistoryLogAdmin, publish_each
 
 
@@ -26,6 +26,15 @@ class CellNoteAdminForm(forms.ModelForm):
         return cleaned
 
 
+class DiscussedSightingInline(admin.TabularInline):
+    model = DiscussedSighting
+    raw_id_fields = ["sighting"]
+    fields = ["sighting", "reading", "why"]
+    extra = 0
+    verbose_name = "linked sighting"
+    verbose_name_plural = "Linked sightings"
+
+
 @admin.register(CellNote)
 class CellNoteAdmin(SimpleHistoryAdmin):
     form = CellNoteAdminForm
@@ -33,7 +42,8 @@ class CellNoteAdmin(SimpleHistoryAdmin):
     list_filter = ["status", "cell"]
     search_fields = ["title", "summary", "body"]
     date_hierarchy = "met_on"
-    raw_id_fields = ["sightings", "author"]
+    raw_id_fields = ["author"]
+    inlines = [DiscussedSightingInline]
     # Status moves only through CellNote.publish(), which checks who acts and what is missing.
     readonly_fields = ["slug", "status", "published_at"]
     actions = ["publish_notes"]
@@ -47,7 +57,6 @@ class CellNoteAdmin(SimpleHistoryAdmin):
         "body",
         "topics_next",
         "next_meeting",
-        "sightings",
         "status",
         "author",
         "published_at",

@@ -1,21 +1,35 @@
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from django.utils.html import escape
+from django.utils.html import escape, format_html, format_html_join
 
 from accounts.roles import public_name
-from cells.models import Cell
+from cells.models import Cell, DiscussedSighting
 from observatory.feeds import SafeAtomFeed
+from sightings.models import Sighting
 
 FEED_ITEMS = 20
+
+
+class NotesAtomFeed(SafeAtomFeed):
+    """Each entry's content: the summary, then the sightings discussed and their readings."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content"):
+            handler.addQuickElement("content", item["content"], {"type": "html"})
 
 
 class CellNotesFeed(Feed):
     """A cell's published notes, newest meeting first."""
 
-    feed_type = SafeAtomFeed
+    feed_type = NotesAtomFeed
 
     def get_object(self, request, slug):
-        return get_object_or_404(Cell, slug=slug)
+        cell = get_object_or_404(Cell, slug=slug)
+        # Links inside an entry's HTML are read away from the site, so they carry its address.
+        cell.site_root = request.build_absolute_uri("/").rstrip("/")
+        return cell
 
     def title(self, cell):
         return f"{cell.name}: meeting notes from the Observatory"
@@ -27,11 +41,20 @@ class CellNotesFeed(Feed):
         return cell.get_absolute_url()
 
     def items(self, cell):
-        return (
+        public_links = (
+            DiscussedSighting.objects.filter(sighting__status=Sighting.Status.PUBLISHED)
+            .select_related("sighting")
+            .order_by("sighting__title")
+        )
+        notes = list(
             cell.published_notes()
             .select_related("cell", "author__preferences")
+            .prefetch_related(Prefetch("discussed", public_links, to_attr="public_links"))
             .newest_first()[:FEED_ITEMS]
         )
+        for note in notes:
+            note.site_root = cell.site_root
+        return notes
 
     def item_title(self, note):
         return note.title
@@ -39,6 +62,9 @@ class CellNotesFeed(Feed):
     def item_description(self, note):
         # Atom calls the summary HTML and readers render it: plain text must arrive as text.
         return escape(note.summary)
+
+    def item_extra_kwargs(self, note):
+        return {"content": _content(note)}
 
     def item_pubdate(self, note):
         return note.published_at
@@ -48,3 +74,26 @@ class CellNotesFeed(Feed):
 
     def item_author_name(self, note):
         return public_name(note.author)
+
+
+def _content(note):
+    summary = format_html("<p>{}</p>", note.summary)
+    if not note.public_links:
+        return summary
+    return summary + format_html(
+        "<p>Sightings discussed:</p><ul>{}</ul>",
+        format_html_join(
+            "", "<li>{}</li>", ([_discussed(note.site_root, link)] for link in note.public_links)
+        ),
+    )
+
+
+def _discussed(site_root, link):
+    text = format_html(
+        '<a href="{}{}">{}</a>', site_root, link.sighting.get_absolute_url(), link.sighting.title
+    )
+    if link.reading:
+        text += format_html(" — the meeting’s reading: {}", link.get_reading_display())
+        if link.why:
+            text += format_html(" ({})", link.why)
+    return text

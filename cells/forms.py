@@ -1,7 +1,7 @@
 from django import forms
 from django.utils import timezone
 
-from cells.models import CellNote
+from cells.models import CellNote, DiscussedSighting
 from sightings.forms import KeysChoiceField, is_key
 from sightings.models import Shift, Sighting
 
@@ -113,3 +113,64 @@ def picked_sightings(pks):
     if not pks:
         return []
     return list(Sighting.objects.published().filter(pk__in=pks).order_by("title"))
+
+
+class ReadingForm(forms.ModelForm):
+    """How the meeting read one linked sighting, beside its box in the picker."""
+
+    class Meta:
+        model = DiscussedSighting
+        fields = ["reading", "why"]
+        help_texts = {"reading": "", "why": ""}
+        error_messages = {
+            "reading": {"invalid_choice": "Choose one of the readings offered, or “Not said”."},
+            "why": {"max_length": "Keep it to one line of at most %(limit_value)d characters."},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reading"].choices = [("", "Not said"), *DiscussedSighting.Reading.choices]
+
+
+class Readings:
+    """One ReadingForm for each picked sighting, posted with the note form.
+
+    Fields are named after the sighting ("reading-12-why"), so a sighting's reading
+    travels with it through searches and previews however the picks change.
+    """
+
+    def __init__(self, note, sightings, data=None, bound=False):
+        links = {link.sighting_id: link for link in note.discussed.all()} if note.pk else {}
+        self.forms = [
+            (
+                sighting,
+                ReadingForm(
+                    data if bound else None,
+                    # Searching keeps what was chosen without showing errors yet.
+                    initial=None if bound or data is None else _posted(data, sighting.pk),
+                    prefix=f"reading-{sighting.pk}",
+                    instance=links.get(sighting.pk) or DiscussedSighting(sighting=sighting),
+                ),
+            )
+            for sighting in sightings
+        ]
+
+    def __iter__(self):
+        return iter(self.forms)
+
+    def is_valid(self):
+        # Every form is checked, not only up to the first mistake, so each shows its errors.
+        valid = [form.is_valid() for _sighting, form in self.forms]
+        return all(valid)
+
+    def chosen(self):
+        """{sighting id: (reading, why)} from valid forms."""
+        return {
+            sighting.pk: (form.cleaned_data["reading"], form.cleaned_data["why"].strip())
+            for sighting, form in self.forms
+        }
+
+
+def _posted(data, pk):
+    prefix = f"reading-{pk}-"
+    return {name: data[prefix + name] for name in ReadingForm.Meta.fields if prefix + name in data}

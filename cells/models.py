@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import Count, Max, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -172,6 +172,7 @@ class CellNote(models.Model):
     next_meeting = models.DateTimeField("Next meeting", null=True, blank=True)
     sightings = models.ManyToManyField(
         Sighting,
+        through="DiscussedSighting",
         related_name="cell_notes",
         blank=True,
         limit_choices_to={"status": "published"},
@@ -243,8 +244,35 @@ class CellNote(models.Model):
         return [name for name in self.REQUIRED_TO_PUBLISH if not getattr(self, name)]
 
     def public_sightings(self):
-        """Linked sightings the public may see; one later withdrawn simply drops out."""
-        return self.sightings.published().for_cards().order_by("title")
+        """Linked sightings the public may see; one later withdrawn simply drops out.
+
+        Each carries how the meeting read it, as `reading` and `reading_why`.
+        """
+        sightings = list(
+            Sighting.objects.published()
+            .filter(discussions__note=self)
+            .annotate(reading=F("discussions__reading"), reading_why=F("discussions__why"))
+            .for_cards()
+            .order_by("title")
+        )
+        for sighting in sightings:
+            sighting.reading = DiscussedSighting.reading_named(sighting.reading)
+        return sightings
+
+    def public_discussions(self):
+        """The links to published sightings, each with its reading, by sighting title."""
+        return (
+            self.discussed.filter(sighting__status=Sighting.Status.PUBLISHED)
+            .select_related("sighting")
+            .order_by("sighting__title")
+        )
+
+    def record_readings(self, readings):
+        """Store how the meeting read each linked sighting: {sighting id: (reading, why)}."""
+        links = list(self.discussed.filter(sighting_id__in=readings))
+        for link in links:
+            link.reading, link.why = readings[link.sighting_id]
+        DiscussedSighting.objects.bulk_update(links, ["reading", "why"])
 
     def publish(self, *, by):
         if not self.cell.is_convened_by(by):
@@ -261,3 +289,53 @@ class CellNote(models.Model):
             self.published_at = timezone.now()
             self.author = self.author or by
             self.save()
+
+
+class DiscussedSightingQuerySet(models.QuerySet):
+    def in_published_notes(self):
+        return self.filter(note__status=CellNote.Status.PUBLISHED)
+
+
+class DiscussedSighting(models.Model):
+    """A sighting linked from a cell's note, and how the meeting read it."""
+
+    class Reading(models.TextChoices):
+        AFFIRMS = "affirms", "Affirms"
+        COMPLICATES = "complicates", "Complicates"
+        ASKS = "asks", "Asks for a follow-up"
+
+    note = models.ForeignKey(CellNote, on_delete=models.CASCADE, related_name="discussed")
+    sighting = models.ForeignKey(Sighting, on_delete=models.CASCADE, related_name="discussions")
+    reading = models.CharField(
+        "How did the meeting read it?",
+        max_length=20,
+        choices=Reading.choices,
+        blank=True,
+        help_text="Optional: whether the meeting found it affirms what the cell is learning, "
+        "complicates it, or asks for a follow-up.",
+    )
+    why = models.CharField(
+        "Why, in a line",
+        max_length=200,
+        blank=True,
+        help_text="Optional: one line on what the meeting made of it.",
+    )
+
+    objects = DiscussedSightingQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["note", "sighting"], name="unique_sighting_per_note")
+        ]
+
+    def __str__(self):
+        return f"{self.sighting} in {self.note}"
+
+    @property
+    def reading_label(self):
+        return self.reading_named(self.reading)
+
+    @classmethod
+    def reading_named(cls, value):
+        """The reading with its label, or None when the meeting did not say."""
+        return cls.Reading(value) if value else None

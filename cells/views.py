@@ -1,13 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
 from cells.calendar import next_meeting_response
-from cells.forms import CellNoteForm, SightingPickerForm, picked_sightings
-from cells.models import Cell, CellNote
+from cells.forms import CellNoteForm, Readings, SightingPickerForm, picked_sightings
+from cells.models import Cell, CellNote, DiscussedSighting
 from core import limits
 
 # Counted when a note is first saved: editing a note already written adds nothing.
@@ -92,29 +93,42 @@ def note_form(request, cell, note):
     """Write or edit a note: find sightings to link, save a draft, preview or publish.
 
     Every button posts the whole form, so searching for sightings or previewing keeps
-    everything typed so far, and the picks travel as ticked checkboxes.
+    everything typed so far, and the picks travel as ticked checkboxes, each with how
+    the meeting read it.
     """
     action = request.POST.get("action", "save") if request.method == "POST" else "show"
     publishing = action == "publish" or note.is_public
-    preview = None
+    checking = action not in {"show", "search"}
+    preview = preview_sightings = None
 
-    if action in {"show", "search"}:
+    if checking:
+        form = CellNoteForm(request.POST, instance=note, publishing=publishing)
+    else:
         initial = request.POST.dict() if action == "search" else None
         form = CellNoteForm(initial=initial, instance=note, publishing=publishing)
-    else:
-        form = CellNoteForm(request.POST, instance=note, publishing=publishing)
-        if form.is_valid():
-            if action == "preview":
-                preview = form.instance
-                preview.render_html()
-            elif note.pk or limits.allow(request, form, NEW_NOTES):
-                return save_note(request, form, publish=action == "publish")
 
     if request.method == "POST":
         pick_ids = request.POST.getlist("sightings")
     else:
         pick_ids = form.initial.get("sightings", [])
     picked = picked_sightings(pick_ids)
+    readings = Readings(
+        note, picked, request.POST if request.method == "POST" else None, bound=checking
+    )
+
+    if checking:
+        note_ok, readings_ok = form.is_valid(), readings.is_valid()
+        if not readings_ok:
+            form.add_error(None, "Check how the meeting read the linked sightings, below.")
+        elif note_ok and action == "preview":
+            preview = form.instance
+            preview.render_html()
+            preview_sightings = with_readings(
+                form.cleaned_data["sightings"].for_cards(), readings.chosen()
+            )
+        elif note_ok and (note.pk or limits.allow(request, form, NEW_NOTES)):
+            return save_note(request, form, readings, publish=action == "publish")
+
     picker = SightingPickerForm(request.POST if request.method == "POST" else request.GET or None)
     found, more_found = picker.results(exclude=[s.pk for s in picked])
     return render(
@@ -125,17 +139,28 @@ def note_form(request, cell, note):
             "note": note,
             "form": form,
             "picker": picker,
-            "picked": picked,
+            "picked": readings,
+            "picked_count": len(picked),
             "found": found,
             "more_found": more_found,
             "preview": preview,
-            "preview_sightings": form.cleaned_data["sightings"].for_cards() if preview else [],
+            "preview_sightings": preview_sightings or [],
         },
     )
 
 
-def save_note(request, form, *, publish):
-    note = form.save()
+def with_readings(sightings, chosen):
+    sightings = list(sightings)
+    for sighting in sightings:
+        reading, sighting.reading_why = chosen.get(sighting.pk, ("", ""))
+        sighting.reading = DiscussedSighting.reading_named(reading)
+    return sightings
+
+
+def save_note(request, form, readings, *, publish):
+    with transaction.atomic():
+        note = form.save()
+        note.record_readings(readings.chosen())
     if not publish or note.is_public:
         messages.success(request, "Changes saved." if note.is_public else "Draft saved.")
         return redirect(note.get_edit_url())

@@ -1906,6 +1906,28 @@ NOTES = [
 ]
 
 # observed_on is `days_after` days after the sighting's date_observed.
+# How each meeting read some of the sightings its note links, by note title and sighting.
+READINGS = {
+    "What the lockdown groups kept": {
+        "lunch-club": ("affirms", "A reason to meet that people enjoy outlasted the emergency."),
+        "paid-volunteering": ("complicates", "Paying helpers kept it going but changed who came."),
+        "uniform-swap": ("asks", "Still running two winters on? Worth asking the school."),
+    },
+    "Sharing money, sharing power": {
+        "tenants-budget": ("affirms", "Tenants spent the money carefully and on each other."),
+        "council-shared-pot": (
+            "complicates",
+            "The pot was shared, but the council still held the pen.",
+        ),
+    },
+    "Can high-volume services be relational?": {
+        "call-centre": ("complicates", "Continuity helped, yet targets pulled the other way."),
+        "health-visitors": ("affirms", "Seeing the same visitor each time built trust quickly."),
+        "chatty-checkout": ("asks", "Did the slow lane survive the next staffing review?"),
+    },
+}
+
+
 FOLLOW_UPS = [
     {
         "sighting": "lunch-club",

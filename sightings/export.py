@@ -162,6 +162,14 @@ def _spreadsheet_safe(value):
     return value
 
 
+def table_lines(columns, rows):
+    """A small table (the numbers of one chart) as CSV lines, spreadsheet-safe."""
+    writer = csv.writer(_Echo())
+    yield writer.writerow(columns)
+    for row in rows:
+        yield writer.writerow([_spreadsheet_safe(value) for value in row])
+
+
 def json_chunks(queryset, absolute_url, *, source):
     """One JSON document, written piece by piece: the licence, then the sightings."""
     header = {

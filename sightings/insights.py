@@ -1,25 +1,34 @@
 """The /insights/ page: what the published sightings show, as charts drawn on the server.
 
-Each insight is counted in one grouped query, then laid out here as plain numbers
-(points, bars, ticks) that the template draws as SVG. Nothing needs JavaScript,
-every chart has a data table and a sentence, and only published sightings count.
+Each insight is counted in one or two grouped queries over the sightings the list's
+filters choose (sightings/filters.py), then laid out here as plain numbers (bars,
+panels, ticks) that the templates draw as SVG. Nothing needs JavaScript; every chart
+has a data table, a sentence written from its numbers and a CSV of them; only
+published sightings count.
 """
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 
-from django.db.models import Count
-from django.db.models.functions import TruncMonth, TruncQuarter
+from django.db.models import Case, Count, Q, Value, When
+from django.db.models.functions import TruncMonth
 from django.utils import dateformat, timezone
 
 from sightings import counts
+from sightings.filters import SightingFilter
 from sightings.models import FollowUp, Shift, Sighting
 
-MONTHS = 24
-INSIGHTS_KEY = "insights:1"
+QUARTERS = 8
+# Below this many sightings in the busiest month, months are too sparse to compare and
+# the counts are drawn by quarter instead.
+BUSY_MONTH = 5
 WIDTH, HEIGHT = 640, 280
 LEFT, RIGHT, TOP, BOTTOM = 44, 16, 16, 40
 BAR_HEIGHT, BAR_GAP, LABEL_WIDTH = 22, 10, 200
+# Room to the right of the longest bar for its figure ("100% of 12").
+FIGURE_ROOM = 80
+PANEL_HEIGHT, PANEL_GAP = 64, 34
 
 
 @dataclass
@@ -40,96 +49,208 @@ class Insight:
     columns: list
     rows: list
     chart: dict = field(default_factory=dict)
+    # What a reader should know before trusting the chart, such as what was left out.
+    note: str = ""
 
 
-def current_insights():
-    """The insights, counted again only once what is published has changed."""
-    return counts.cached({INSIGHTS_KEY: build_insights})[INSIGHTS_KEY]
+@dataclass
+class Period:
+    """The stretch of time the charts over time cover: QUARTERS quarters up to today."""
+
+    quarters: list
+    months: list
+
+    @classmethod
+    def ending(cls, today):
+        quarter = _quarter_start(today)
+        quarters = [quarter]
+        for _ in range(QUARTERS - 1):
+            quarters.insert(0, _quarter_start(quarters[0] - datetime.timedelta(days=1)))
+        months, month = [], quarters[0]
+        while month <= today:
+            months.append(month)
+            month = (month + datetime.timedelta(days=32)).replace(day=1)
+        return cls(quarters, months)
+
+    @property
+    def start(self):
+        return self.quarters[0]
+
+    @property
+    def words(self):
+        return (
+            f"from {dateformat.format(self.months[0], 'F Y')} "
+            f"to {dateformat.format(self.months[-1], 'F Y')}"
+        )
+
+    @property
+    def midpoint(self):
+        """The start of the later half, for comparing the earlier year with the later."""
+        return self.quarters[QUARTERS // 2]
+
+    def half_words(self, later):
+        quarters = self.quarters[QUARTERS // 2 :] if later else self.quarters[: QUARTERS // 2]
+        return f"{quarter_label(quarters[0])} to {quarter_label(quarters[-1])}"
 
 
-def build_insights(today=None):
-    today = today or timezone.localdate()
-    shifts = list(Shift.objects.order_by("position"))
-    published = Sighting.objects.published()
-    return [
-        shifts_per_month(published, shifts, today),
-        shifts_by_setting(published, shifts),
-        bonding_and_bridging(published, today),
-        how_shifts_last(published),
-    ]
+def quarter_label(day):
+    return f"Q{(day.month - 1) // 3 + 1} {day.year}"
 
 
-def _months(today, count=MONTHS):
-    first = today.replace(day=1)
-    months = []
-    for _ in range(count):
-        months.append(first)
-        first = (first - datetime.timedelta(days=1)).replace(day=1)
-    return months[::-1]
+def _quarter_start(day):
+    return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
 
 
 def _as_date(value):
     return value.date() if isinstance(value, datetime.datetime) else value
 
 
-def shifts_per_month(published, shifts, today):
-    months = _months(today)
-    counts = (
-        Sighting.shifts.through.objects.filter(
-            sighting__in=published, sighting__date_observed__gte=months[0]
+def _plural(count, word, plural=None):
+    return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
+def _share(part, whole):
+    return round(100 * part / whole) if whole else 0
+
+
+# Part of every entry's key; changed whenever the shape of the insights changes.
+FORMAT = 2
+
+
+def insights_for(sighting_filter, today=None):
+    """The charts for the sightings the filter chooses, counted again only once what is
+    published has changed (or the month has)."""
+    today = today or timezone.localdate()
+    key = f"insights:{FORMAT}:{_filter_key(sighting_filter)}:{today:%Y-%m}"
+    return counts.cached({key: lambda: build_insights(sighting_filter, today)})[key]
+
+
+def _filter_key(sighting_filter):
+    # The filters as understood, not as typed: values the form drops share one entry.
+    chosen = {}
+    if sighting_filter.is_bound:
+        sighting_filter.form.is_valid()
+        chosen = sighting_filter.form.cleaned_data
+    text = repr(
+        sorted(
+            (name, sorted(map(_as_key, value)) if isinstance(value, list) else _as_key(value))
+            for name, value in chosen.items()
+            if value not in (None, "", [], False) and name != "sort"
         )
+    )
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def _as_key(value):
+    # A filter may clean to an object, such as the Place a slug names.
+    return f"pk:{value.pk}" if hasattr(value, "pk") else str(value)
+
+
+def build_insights(sighting_filter=None, today=None):
+    """The charts for the sightings the filter chooses; every published one without."""
+    today = today or timezone.localdate()
+    if sighting_filter is None:
+        sighting_filter = SightingFilter(None, queryset=Sighting.objects.published())
+    chosen = set(sighting_filter.selected("shift"))
+    shifts = [
+        shift for shift in Shift.objects.order_by("position") if not chosen or shift.slug in chosen
+    ]
+    published = sighting_filter.results
+    period = Period.ending(today)
+    return [
+        shifts_over_time(published, shifts, period),
+        shifts_by_setting(published, shifts),
+        bonding_and_bridging(published, period),
+        bridging_share_per_shift(published, shifts, period),
+        how_shifts_last(published),
+        outcomes_per_shift(published, shifts),
+    ]
+
+
+def _links(published, shifts):
+    """The (sighting, shift) links of these sightings, for the shifts shown."""
+    return Sighting.shifts.through.objects.filter(
+        sighting__in=published.values("pk"), shift__in=[shift.pk for shift in shifts]
+    )
+
+
+def shifts_over_time(published, shifts, period):
+    found = (
+        _links(published, shifts)
+        .filter(sighting__date_observed__gte=period.start)
         .annotate(month=TruncMonth("sighting__date_observed"))
         .values("shift_id", "month")
         .annotate(total=Count("sighting_id"))
         .order_by()
     )
-    found = {(row["shift_id"], _as_date(row["month"])): row["total"] for row in counts}
+    by_month = {(row["shift_id"], _as_date(row["month"])): row["total"] for row in found}
+    busiest = max(by_month.values(), default=0)
+    if busiest >= BUSY_MONTH:
+        labels = [dateformat.format(month, "M Y") for month in period.months]
+        keys, unit, every = [[month] for month in period.months], "month", 3
+    else:
+        labels = [quarter_label(quarter) for quarter in period.quarters]
+        keys = [
+            [month for month in period.months if _quarter_start(month) == quarter]
+            for quarter in period.quarters
+        ]
+        unit, every = "quarter", 1
     series = [
         Series(
             shift.name,
             f"series--shift-{shift.position}",
-            [found.get((shift.pk, month), 0) for month in months],
+            [sum(by_month.get((shift.pk, month), 0) for month in group) for group in keys],
         )
         for shift in shifts
     ]
-    labels = [dateformat.format(month, "M Y") for month in months]
-    totals = {s.name: sum(s.values) for s in series}
-    total = sum(totals.values())
-    if total:
-        leader = max(series, key=lambda s: sum(s.values))
+    totals = [sum(s.values) for s in series]
+    if sum(totals):
+        ranked = sorted(zip(totals, (s.name for s in series), strict=True), reverse=True)
         sentence = (
-            f"Over the last {MONTHS} months, {leader.name} was the shift seen most often: "
-            f"{totals[leader.name]} published sightings show it."
+            f"{period.words[0].upper()}{period.words[1:]}, {ranked[0][1]} was the shift seen "
+            f"most often ({_plural(ranked[0][0], 'sighting')})"
         )
+        if len(ranked) > 1:
+            sentence += f" and {ranked[-1][1]} the least ({ranked[-1][0]})"
+        sentence += "."
+        if unit == "quarter":
+            sentence += " Counts are by quarter, because no month had more than a few."
     else:
-        sentence = f"No published sighting was seen in the last {MONTHS} months."
+        sentence = f"No published sighting was seen {period.words}."
     return Insight(
-        slug="shifts-per-month",
-        title="Sightings of each shift, month by month",
+        slug="shifts-over-time",
+        title=f"Sightings of each shift, {unit} by {unit}",
         sentence=sentence,
-        description=f"A line for each of the five shifts, counting the published sightings "
-        f"that show it by the month they were seen, over the last {MONTHS} months.",
-        kind="line",
-        columns=["Month", *[s.name for s in series]],
-        rows=[[label, *[s.values[i] for s in series]] for i, label in enumerate(labels)],
-        chart=_line_chart(series, labels, every=3),
+        description=f"A small chart for each shift, all on the same scale, counting the "
+        f"published sightings that show it by the {unit} they were seen, {period.words}.",
+        kind="multiples",
+        columns=[unit.capitalize(), *[s.name for s in series]],
+        rows=[[label, *[s.values[i] for s in series]] for i, label in enumerate(labels)]
+        + [["Total", *totals]],
+        chart=_small_multiples(
+            [(s.name, [(s.css_class, s.values)], sum(s.values)) for s in series],
+            labels,
+            every,
+        ),
     )
 
 
 def shifts_by_setting(published, shifts):
-    counts = (
-        Sighting.shifts.through.objects.filter(sighting__in=published)
+    found = (
+        _links(published, shifts)
         .values("sighting__setting", "shift_id")
         .annotate(total=Count("sighting_id"))
         .order_by()
     )
-    found = {(row["sighting__setting"], row["shift_id"]): row["total"] for row in counts}
+    by_setting = {(row["sighting__setting"], row["shift_id"]): row["total"] for row in found}
     settings = [
         (value, label)
         for value, label in Sighting.Setting.choices
-        if any(found.get((value, shift.pk)) for shift in shifts)
+        if any(by_setting.get((value, shift.pk)) for shift in shifts)
     ]
-    rows = [[label, *[found.get((value, s.pk), 0) for s in shifts]] for value, label in settings]
+    rows = [
+        [label, *[by_setting.get((value, s.pk), 0) for s in shifts]] for value, label in settings
+    ]
     if rows:
         busiest = max(rows, key=lambda row: sum(row[1:]))
         top_shift = shifts[busiest[1:].index(max(busiest[1:]))]
@@ -145,7 +266,7 @@ def shifts_by_setting(published, shifts):
         title="Shifts by setting",
         sentence=sentence,
         description="A bar for each setting, divided by how many of its published "
-        "sightings show each of the five shifts.",
+        "sightings show each shift.",
         kind="bar",
         columns=["Setting", *[s.name for s in shifts]],
         rows=rows,
@@ -153,10 +274,10 @@ def shifts_by_setting(published, shifts):
     )
 
 
-def _shift_segments(shifts, counts):
+def _shift_segments(shifts, values):
     return [
-        (shift.name, f"series--shift-{shift.position}", count)
-        for shift, count in zip(shifts, counts, strict=True)
+        (shift.name, f"series--shift-{shift.position}", value)
+        for shift, value in zip(shifts, values, strict=True)
     ]
 
 
@@ -165,26 +286,30 @@ CONNECTIONS = [
     (Sighting.Connection.BRIDGING, "Bridging (people unlike each other)", "series--bridging"),
     (Sighting.Connection.BOTH, "Both", "series--both"),
 ]
+BRIDGING = [Sighting.Connection.BRIDGING, Sighting.Connection.BOTH]
+SAYS_WHO = [Sighting.Connection.BONDING, *BRIDGING]
 
 
-def bonding_and_bridging(published, today):
-    quarters = sorted({_quarter_start(month) for month in _months(today)})
-    counts = (
-        published.filter(date_observed__gte=quarters[0])
-        .annotate(quarter=TruncQuarter("date_observed"))
-        .values("quarter", "connection")
+def bonding_and_bridging(published, period):
+    found = (
+        published.filter(date_observed__gte=period.start)
+        .annotate(month=TruncMonth("date_observed"))
+        .values("month", "connection")
         .annotate(total=Count("pk"))
         .order_by()
     )
-    found = {(_as_date(row["quarter"]), row["connection"]): row["total"] for row in counts}
+    by_quarter = {}
+    for row in found:
+        key = (_quarter_start(_as_date(row["month"])), row["connection"])
+        by_quarter[key] = by_quarter.get(key, 0) + row["total"]
     series = [
-        Series(label, css, [found.get((quarter, value), 0) for quarter in quarters])
+        Series(label, css, [by_quarter.get((quarter, value), 0) for quarter in period.quarters])
         for value, label, css in CONNECTIONS
     ]
-    labels = [f"Q{(q.month - 1) // 3 + 1} {q.year}" for q in quarters]
+    labels = [quarter_label(quarter) for quarter in period.quarters]
     bonding, bridging = sum(series[0].values), sum(series[1].values)
     if bonding or bridging:
-        half = len(quarters) // 2
+        half = QUARTERS // 2
         recent = sum(series[1].values[half:]) - sum(series[0].values[half:])
         trend = (
             "Bridging outnumbered bonding in the most recent year."
@@ -194,21 +319,19 @@ def bonding_and_bridging(published, today):
             else "In the most recent year the two were level."
         )
         sentence = (
-            f"Over the last {MONTHS} months, {bridging} published sighting"
-            f"{'s' if bridging != 1 else ''} brought together people unlike each other "
-            f"and {bonding} brought together people like each other. {trend}"
+            f"{period.words[0].upper()}{period.words[1:]}, "
+            f"{_plural(bridging, 'published sighting')} brought together people unlike each "
+            f"other and {bonding} brought together people like each other. {trend}"
         )
     else:
-        sentence = (
-            f"No published sighting in the last {MONTHS} months says who it brought together."
-        )
+        sentence = f"No published sighting seen {period.words} says who it brought together."
     return Insight(
         slug="bonding-and-bridging",
         title="Bonding and bridging over time",
         sentence=sentence,
         description="Lines counting, quarter by quarter, the published sightings that "
         "brought together people like each other (bonding), unlike each other "
-        "(bridging), or both.",
+        f"(bridging), or both, {period.words}.",
         kind="line",
         columns=["Quarter", *[s.name for s in series]],
         rows=[[label, *[s.values[i] for s in series]] for i, label in enumerate(labels)],
@@ -216,32 +339,122 @@ def bonding_and_bridging(published, today):
     )
 
 
-def _quarter_start(day):
-    return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
+def bridging_share_per_shift(published, shifts, period):
+    later = Q(sighting__date_observed__gte=period.midpoint)
+    found = (
+        _links(published, shifts)
+        .filter(sighting__date_observed__gte=period.start, sighting__connection__in=SAYS_WHO)
+        .annotate(
+            later=Case(When(later, then=Value(True)), default=Value(False)),
+            bridging=Case(
+                When(sighting__connection__in=BRIDGING, then=Value(True)), default=Value(False)
+            ),
+        )
+        .values("shift_id", "later", "bridging")
+        .annotate(total=Count("sighting_id"))
+        .order_by()
+    )
+    tally = {(row["shift_id"], row["later"], row["bridging"]): row["total"] for row in found}
+
+    def counted(shift, is_later):
+        bridging = tally.get((shift.pk, is_later, True), 0)
+        return bridging, bridging + tally.get((shift.pk, is_later, False), 0)
+
+    earlier_words, later_words = period.half_words(False), period.half_words(True)
+    rows, bars, changes = [], [], []
+    for shift in shifts:
+        before, after = counted(shift, False), counted(shift, True)
+        rows.append([shift.name, _share_words(*before), _share_words(*after)])
+        # The shift is named once, beside the first of its two bars; the key tells them apart.
+        for label, words, css, (bridging, said) in [
+            (shift.name, earlier_words, "series--earlier", before),
+            ("", later_words, "series--bridging", after),
+        ]:
+            bars.append(
+                (
+                    label,
+                    [(words, css, _share(bridging, said))],
+                    f"{_share(bridging, said)}% of {said}" if said else "no sightings",
+                )
+            )
+        if before[1] and after[1]:
+            changes.append((_share(*after) - _share(*before), shift.name, before, after))
+    if changes:
+        change, name, before, after = min(changes)
+        fell = sum(1 for c in changes if c[0] < 0)
+        if change < 0:
+            sentence = (
+                f"Bridging’s share fell in {_plural(fell, 'shift')} of the "
+                f"{len(changes)} with sightings in both years, most in {name}: from "
+                f"{_share(*before)}% ({before[0]} of {before[1]}) to {_share(*after)}% "
+                f"({after[0]} of {after[1]})."
+            )
+        elif max(changes)[0] > 0:
+            change, name, before, after = max(changes)
+            grew = sum(1 for c in changes if c[0] > 0)
+            sentence = (
+                f"Bridging’s share fell in none of the {len(changes)} shifts with sightings "
+                f"in both years and grew in {grew}, most in {name}: from {_share(*before)}% "
+                f"({before[0]} of {before[1]}) to {_share(*after)}% ({after[0]} of {after[1]})."
+            )
+        else:
+            sentence = (
+                f"Bridging’s share held level in each of the {len(changes)} shifts with "
+                "sightings in both years."
+            )
+    else:
+        sentence = "Too few sightings say who they brought together to compare the two years yet."
+    return Insight(
+        slug="bridging-share",
+        title="The share of bridging in each shift, year on year",
+        sentence=sentence,
+        description="For each shift, the share of its published sightings that brought "
+        "together people unlike each other (bridging, or both bridging and bonding), of "
+        f"those that say who they brought together: {earlier_words} beside {later_words}.",
+        kind="bar",
+        columns=["Shift", earlier_words, later_words],
+        rows=rows,
+        chart=_bar_chart(
+            bars,
+            legend=[(earlier_words, "series--earlier"), (later_words, "series--bridging")],
+            top=100,
+            suffix="%",
+        ),
+    )
+
+
+def _share_words(part, whole):
+    return f"{_share(part, whole)}% ({part} of {whole})" if whole else "no sightings"
+
+
+def _newest_follow_ups(published):
+    """The newest counted follow-up of each of these sightings that has one.
+
+    Hidden follow-ups count nowhere, and one person's many follow-ups weigh as one
+    (FollowUpQuerySet.counted). Read from the follow-ups (few) rather than a subquery
+    per sighting (many).
+    """
+    return (
+        FollowUp.objects.counted().newest_per_sighting().filter(sighting__in=published.values("pk"))
+    )
 
 
 def how_shifts_last(published):
-    counts = (
-        published.with_latest_outcome()
-        .filter(latest_outcome__isnull=False)
-        .values("latest_outcome")
-        .annotate(total=Count("pk"))
-        .order_by()
-    )
-    found = {row["latest_outcome"]: row["total"] for row in counts}
-    rows = [[label, found.get(value, 0)] for value, label in FollowUp.Outcome.choices]
-    followed = sum(found.values())
-    lasting = sum(found.get(value, 0) for value in FollowUp.LASTING)
+    found = _newest_follow_ups(published).values("outcome").annotate(total=Count("pk")).order_by()
+    by_outcome = {row["outcome"]: row["total"] for row in found}
+    rows = [[label, by_outcome.get(value, 0)] for value, label in FollowUp.Outcome.choices]
+    followed = sum(by_outcome.values())
+    lasting = sum(by_outcome.get(value, 0) for value in FollowUp.LASTING)
     if followed:
         sentence = (
-            f"Of the {followed} published sighting{'s' if followed != 1 else ''} with a "
-            f"follow-up, {lasting} ({round(100 * lasting / followed)}%) were still happening "
-            "or had grown when last checked."
+            f"Of the {_plural(followed, 'published sighting')} with a follow-up, {lasting} "
+            f"({_share(lasting, followed)}%) were still happening or had grown when last "
+            "checked."
         )
     else:
         sentence = "No published sighting has a follow-up yet."
     bars = [
-        (label, [(label, f"series--{value}", found.get(value, 0))])
+        (label, [(label, f"series--{value}", by_outcome.get(value, 0))])
         for value, label in FollowUp.Outcome.choices
     ]
     return Insight(
@@ -257,6 +470,63 @@ def how_shifts_last(published):
     )
 
 
+def outcomes_per_shift(published, shifts):
+    newest = _newest_follow_ups(published)
+    found = (
+        _links(published, shifts)
+        .filter(sighting__follow_ups__in=newest)
+        .values("shift_id", "sighting__follow_ups__outcome")
+        .annotate(total=Count("sighting_id"))
+        .order_by()
+    )
+    by_shift = {
+        (row["shift_id"], row["sighting__follow_ups__outcome"]): row["total"] for row in found
+    }
+    outcomes = FollowUp.Outcome.choices
+    rows, bars, lasting = [], [], []
+    for shift in shifts:
+        values = [by_shift.get((shift.pk, value), 0) for value, _label in outcomes]
+        rows.append([shift.name, *values, sum(values)])
+        bars.append(
+            (
+                shift.name,
+                [
+                    (label, f"series--{value}", n)
+                    for (value, label), n in zip(outcomes, values, strict=True)
+                ],
+            )
+        )
+        if sum(values):
+            kept = sum(by_shift.get((shift.pk, value), 0) for value in FollowUp.LASTING)
+            lasting.append((_share(kept, sum(values)), kept, sum(values), shift.name))
+    if len(lasting) > 1:
+        best, worst = max(lasting), min(lasting)
+        sentence = (
+            f"{best[3]} lasts best: {best[1]} of its {_plural(best[2], 'followed-up sighting')} "
+            f"({best[0]}%) were still happening or had grown; {worst[3]} least: "
+            f"{worst[1]} of {worst[2]} ({worst[0]}%)."
+        )
+    elif lasting:
+        only = lasting[0]
+        sentence = (
+            f"{only[3]}: {only[1]} of its {_plural(only[2], 'followed-up sighting')} "
+            f"({only[0]}%) were still happening or had grown when last checked."
+        )
+    else:
+        sentence = "No published sighting of these shifts has a follow-up yet."
+    return Insight(
+        slug="outcomes-per-shift",
+        title="Do the shifts last? Shift by shift",
+        sentence=sentence,
+        description="A bar for each shift, divided by the newest follow-up of each of its "
+        "published sightings that has one.",
+        kind="bar",
+        columns=["Shift", *[label for _value, label in outcomes], "Followed up"],
+        rows=rows,
+        chart=_bar_chart(bars, legend=[(label, f"series--{value}") for value, label in outcomes]),
+    )
+
+
 def _nice_top(value):
     """A round number at or above the largest value, for the axis."""
     if value <= 4:
@@ -266,6 +536,76 @@ def _nice_top(value):
         if value <= step * factor:
             return int(step * factor)
     return value
+
+
+def _small_multiples(panels, labels, every):
+    """One small column chart per panel, every one on the same scale.
+
+    `panels` holds (name, [(css class, values), ...], total); a second series is drawn
+    below the axis, so one panel can set forward against slipping back.
+    """
+    top = _nice_top(
+        max(
+            (max(values, default=0) for _n, series, _t in panels for _c, values in series),
+            default=0,
+        )
+    )
+    inner_width = WIDTH - LEFT - RIGHT
+    slot = inner_width / max(len(labels), 1)
+    bar_width = round(max(slot * 0.7, 1), 1)
+    drawn, y = [], TOP
+    for name, series, total in panels:
+        below = len(series) > 1
+        axis = y + 18 + PANEL_HEIGHT
+        scale = PANEL_HEIGHT / top
+        bars = []
+        for index, label in enumerate(labels):
+            x = round(LEFT + index * slot + (slot - bar_width) / 2, 1)
+            for position, (css, values) in enumerate(series):
+                height = round(values[index] * scale, 1)
+                if not values[index]:
+                    continue
+                bars.append(
+                    {
+                        "x": x,
+                        "y": axis if position else round(axis - height, 1),
+                        "width": bar_width,
+                        "height": height,
+                        "css": css,
+                        "title": f"{name}, {label}: {values[index]}",
+                    }
+                )
+        drawn.append(
+            {
+                "name": name,
+                "total": total,
+                "title_y": y + 10,
+                "axis_y": axis,
+                "top_y": axis - PANEL_HEIGHT,
+                "bottom_y": axis + PANEL_HEIGHT if below else axis,
+                "bars": bars,
+            }
+        )
+        y = axis + (PANEL_HEIGHT if below else 0) + PANEL_GAP
+    last_axis = drawn[-1]["bottom_y"] if drawn else TOP
+    return {
+        "width": WIDTH,
+        "height": last_axis + 26,
+        "panels": drawn,
+        "top": top,
+        "left": LEFT,
+        "right": WIDTH - RIGHT,
+        "tick_x": LEFT - 6,
+        "x_labels": [
+            {
+                "x": round(LEFT + index * slot + slot / 2, 1),
+                "y": last_axis + 18,
+                "text": label,
+            }
+            for index, label in enumerate(labels)
+            if index % every == 0
+        ],
+    }
 
 
 def _line_chart(series, labels, every):
@@ -300,17 +640,19 @@ def _line_chart(series, labels, every):
     }
 
 
-def _bar_chart(bars, legend=None):
-    top = _nice_top(max((sum(n for *_, n in segments) for _, segments in bars), default=0))
-    inner_width = WIDTH - LABEL_WIDTH - RIGHT
+def _bar_chart(bars, legend=None, top=None, suffix=""):
+    top = top or _nice_top(max((sum(n for *_, n in bar[1]) for bar in bars), default=0))
+    inner_width = WIDTH - LABEL_WIDTH - FIGURE_ROOM
     rows = []
-    for index, (label, segments) in enumerate(bars):
+    for index, (label, segments, *said) in enumerate(bars):
         y = TOP + index * (BAR_HEIGHT + BAR_GAP)
         x, parts = LABEL_WIDTH, []
         for name, css, value in segments:
             width = round(value / top * inner_width, 1)
             if value:
-                parts.append({"x": x, "width": width, "css": css, "value": value, "name": name})
+                parts.append(
+                    {"x": x, "width": width, "css": css, "value": f"{value}{suffix}", "name": name}
+                )
             x += width
         total = sum(n for *_, n in segments)
         rows.append(
@@ -319,7 +661,7 @@ def _bar_chart(bars, legend=None):
                 "y": y,
                 "text_y": y + BAR_HEIGHT * 0.7,
                 "segments": parts,
-                "total": total,
+                "total": said[0] if said else f"{total}{suffix}",
                 "total_x": round(x + 6, 1),
             }
         )

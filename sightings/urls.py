@@ -36,4 +36,5 @@ urlpatterns = [
     path("open-data/", views.open_data, name="open-data"),
     path("open-data/import-template.csv", views.import_template, name="import-template"),
     path("insights/", views.insights, name="insights"),
+    path("insights/<slug:slug>.csv", views.insight_csv, name="insight-csv"),
 ]

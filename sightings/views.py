@@ -2,7 +2,7 @@ import csv
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -12,7 +12,7 @@ from observatory import page_cache
 from sightings import authoring, counts, export, importing, search
 from sightings.filters import SightingFilter, facet_counts, shareable_query
 from sightings.forms import SightingForm
-from sightings.insights import current_insights
+from sightings.insights import insights_for
 from sightings.models import FollowUp, Shift, Sighting, Theme, ThemeAlias
 
 # The most used themes offered in the filter form; any other is reached from /themes/.
@@ -173,9 +173,9 @@ def sighting_detail(request, slug):
             else [],
             **follow_up_context(sighting, request.user),
             # A note stops showing a sighting once it is withdrawn, so the link back goes too.
-            "discussed_in": sighting.cell_notes.published()
-            .select_related("cell")
-            .order_by("-met_on", "-pk")
+            "discussed_in": sighting.discussions.in_published_notes()
+            .select_related("note__cell")
+            .order_by("-note__met_on", "-note__pk")
             if sighting.is_public
             else [],
             "may_follow_up": FollowUp.may_add(sighting, request.user),
@@ -247,8 +247,32 @@ def theme_detail(request, slug):
 
 
 def insights(request):
+    sighting_filter = SightingFilter(request.GET or None, queryset=Sighting.objects.published())
+    query = shareable_query(request)
     return render(
         request,
         "sightings/insights.html",
-        {"charts": current_insights()},
+        {
+            "charts": insights_for(sighting_filter),
+            "filter": sighting_filter,
+            "selected_shifts": sighting_filter.selected("shift"),
+            "active_filters": sighting_filter.active_filters(),
+            "shifts": sighting_filter.shifts,
+            "query": query,
+            "list_url": f"{reverse('sightings:list')}{query}",
+        },
     )
+
+
+@require_safe
+def insight_csv(request, slug):
+    sighting_filter = SightingFilter(request.GET or None, queryset=Sighting.objects.published())
+    chart = next((c for c in insights_for(sighting_filter) if c.slug == slug), None)
+    if chart is None:
+        raise Http404("There is no such chart.")
+    response = HttpResponse(
+        export.table_lines(chart.columns, chart.rows), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="observatory-{chart.slug}.csv"'
+    response["Link"] = f'<{export.LICENCE_URL}>; rel="license"'
+    return response

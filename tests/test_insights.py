@@ -1,16 +1,30 @@
-"""/insights/: server-drawn charts, each with a sentence and a data table."""
+"""/insights/: server-drawn charts, each with a sentence, a data table and a CSV,
+narrowed by the list's filters."""
 
+import csv
 import datetime
+import io
 import re
 
 import pytest
+from django.http import QueryDict
 from django.utils import timezone
 
-from sightings.insights import build_insights
+from sightings.filters import SightingFilter
+from sightings.insights import BUSY_MONTH, Period, build_insights
 from sightings.models import FollowUp, Sighting
 from tests.factories import FollowUpFactory, SightingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
+
+CHARTS = [
+    "shifts-over-time",
+    "shifts-by-setting",
+    "bonding-and-bridging",
+    "bridging-share",
+    "how-shifts-last",
+    "outcomes-per-shift",
+]
 
 
 def days_ago(days):
@@ -46,7 +60,7 @@ def seen(db):
             date_observed=days_ago(400),
         ),
     ]
-    # Never counted: a draft, a declined and a withdrawn sighting, and one seen too long ago.
+    # Never counted: a draft, a declined and a withdrawn sighting.
     for status in [Sighting.Status.DRAFT, Sighting.Status.DECLINED, Sighting.Status.WITHDRAWN]:
         SightingFactory(
             status=status,
@@ -60,21 +74,51 @@ def seen(db):
     return made
 
 
-def by_slug():
-    return {insight.slug: insight for insight in build_insights()}
+def by_slug(query=""):
+    sighting_filter = SightingFilter(
+        QueryDict(query) if query else None, queryset=Sighting.objects.published()
+    )
+    return {insight.slug: insight for insight in build_insights(sighting_filter)}
 
 
-def test_shifts_per_month_counts_published_sightings_in_the_last_24_months(seen):
-    insight = by_slug()["shifts-per-month"]
-    assert len(insight.rows) == 24
+def column(insight, name):
+    return insight.columns.index(name)
+
+
+def test_the_period_is_eight_whole_quarters_up_to_today():
+    period = Period.ending(datetime.date(2026, 12, 1))
+    assert period.quarters[0] == datetime.date(2025, 1, 1)
+    assert period.quarters[-1] == datetime.date(2026, 10, 1)
+    assert len(period.months) == 24
+    assert period.words == "from January 2025 to December 2026"
+
+
+def test_sparse_months_are_counted_by_quarter_and_the_totals_stated(seen):
+    insight = by_slug()["shifts-over-time"]
+    assert insight.title == "Sightings of each shift, quarter by quarter"
+    assert insight.columns[0] == "Quarter"
+    assert len(insight.rows) == 8 + 1
+    assert insight.rows[-1] == ["Total", 2, 0, 0, 0, 2]
+    me_to_we = column(insight, "Me → We")
+    assert insight.rows[-2][me_to_we] == 2  # this quarter
+    assert "Counts are by quarter" in insight.sentence
+    assert insight.sentence.startswith("From ")
+    # One small chart per shift, all on one scale.
+    assert [panel["name"] for panel in insight.chart["panels"]] == insight.columns[1:]
+    assert insight.chart["top"] == 4
+
+
+def test_busy_months_are_counted_by_month(db):
+    author = UserFactory()
+    for _ in range(BUSY_MONTH):
+        SightingFactory(published=True, author=author, date_observed=days_ago(0))
+    insight = by_slug()["shifts-over-time"]
+    assert insight.title == "Sightings of each shift, month by month"
     assert insight.columns[0] == "Month"
-    me_to_we = insight.columns.index("Me → We")
-    trusting = insight.columns.index("Doubting → Trusting")
-    assert sum(row[me_to_we] for row in insight.rows) == 2
-    assert sum(row[trusting] for row in insight.rows) == 2
-    this_month = days_ago(10).strftime("%b %Y")
+    this_month = timezone.localdate().strftime("%b %Y")
     row = next(r for r in insight.rows if r[0] == this_month)
-    assert row[me_to_we] == 2
+    assert row[column(insight, "Me → We")] == BUSY_MONTH
+    assert "by quarter" not in insight.sentence
 
 
 def test_shifts_by_setting(seen):
@@ -94,6 +138,35 @@ def test_bonding_and_bridging_over_time(seen):
     assert "2 published sightings brought together people unlike each other" in insight.sentence
 
 
+def test_the_share_of_bridging_compares_the_earlier_year_with_the_later(db):
+    author = UserFactory()
+    earlier, later = days_ago(600), days_ago(5)
+    for connection, seen_on in [
+        ("bridging", earlier),
+        ("both", earlier),
+        ("bonding", earlier),
+        ("bridging", later),
+        ("bonding", later),
+        ("bonding", later),
+        ("bonding", later),
+        ("not-sure", later),
+    ]:
+        SightingFactory(
+            published=True,
+            author=author,
+            shifts=["me-to-we"],
+            connection=connection,
+            date_observed=seen_on,
+        )
+    insight = by_slug()["bridging-share"]
+    row = next(r for r in insight.rows if r[0] == "Me → We")
+    assert row[1:] == ["67% (2 of 3)", "25% (1 of 4)"]
+    assert insight.sentence == (
+        "Bridging’s share fell in 1 shift of the 1 with sightings in both years, most in "
+        "Me → We: from 67% (2 of 3) to 25% (1 of 4)."
+    )
+
+
 def test_how_shifts_last_uses_the_newest_follow_up(seen):
     FollowUpFactory(
         sighting=seen[1],
@@ -105,24 +178,78 @@ def test_how_shifts_last_uses_the_newest_follow_up(seen):
     assert "Of the 2 published sightings with a follow-up, 2 (100%)" in insight.sentence
 
 
-def test_the_page_draws_accessible_svg_with_tables_and_sentences(client, seen):
+def test_follow_up_outcomes_per_shift(seen):
+    insight = by_slug()["outcomes-per-shift"]
+    rows = {row[0]: row[1:] for row in insight.rows}
+    # Still happening, grown, faded, stopped, followed up.
+    assert rows["Me → We"] == [1, 0, 0, 1, 2]
+    assert rows["Doubting → Trusting"] == [0, 0, 0, 1, 1]
+    assert insight.sentence == (
+        "Me → We lasts best: 1 of its 2 followed-up sightings (50%) were still happening or "
+        "had grown; Doubting → Trusting least: 0 of 1 (0%)."
+    )
+
+
+def test_a_shift_filter_narrows_every_chart_to_that_shift(seen):
+    insights = by_slug("shift=doubting-to-trusting")
+    assert insights["shifts-over-time"].columns == ["Quarter", "Doubting → Trusting"]
+    assert insights["shifts-by-setting"].columns == ["Setting", "Doubting → Trusting"]
+    assert [row[0] for row in insights["outcomes-per-shift"].rows] == ["Doubting → Trusting"]
+    # Sightings showing the shift, whatever else they show.
+    assert dict(insights["how-shifts-last"].rows)["Stopped"] == 1
+    assert dict(insights["how-shifts-last"].rows)["Still happening"] == 0
+
+
+def test_a_setting_filter_narrows_every_chart(seen):
+    insights = by_slug("setting=health-and-care")
+    assert [row[0] for row in insights["shifts-by-setting"].rows] == ["Health and care"]
+    assert insights["shifts-over-time"].rows[-1] == ["Total", 1, 0, 0, 0, 0]
+    assert insights["how-shifts-last"].sentence == "No published sighting has a follow-up yet."
+
+
+def test_the_page_draws_accessible_svg_with_tables_sentences_and_csvs(client, seen):
     html = client.get("/insights/").content.decode()
-    assert html.count('<svg class="chart__svg"') == 4
-    assert html.count('role="img"') == 4
-    for slug in [
-        "shifts-per-month",
-        "shifts-by-setting",
-        "bonding-and-bridging",
-        "how-shifts-last",
-    ]:
+    assert html.count('<svg class="chart__svg"') == len(CHARTS)
+    assert html.count('role="img"') == len(CHARTS)
+    for slug in CHARTS:
         assert f'<title id="{slug}-title">' in html
         assert f'<desc id="{slug}-desc">' in html
         assert f'aria-labelledby="{slug}-title {slug}-desc"' in html
-    assert html.count("<table") == 4
-    assert html.count('class="insight__sentence"') == 4
+        assert f'href="/insights/{slug}.csv"' in html
+    assert html.count("<table") == len(CHARTS)
+    assert html.count('class="insight__sentence"') == len(CHARTS)
     # The Content Security Policy forbids inline styles; charts use attributes and classes.
     assert "style=" not in html
     assert "<script" not in html
+
+
+def test_the_page_keeps_the_filters_in_every_csv_link_and_shows_them(client, seen):
+    html = client.get("/insights/?shift=me-to-we&setting=education&page=3").content.decode()
+    assert 'href="/insights/shifts-by-setting.csv?shift=me-to-we&amp;setting=education"' in html
+    assert "Shift: Me → We" in html
+    assert 'href="/sightings/?shift=me-to-we&amp;setting=education"' in html
+
+
+def test_each_chart_downloads_its_numbers_as_csv(client, seen):
+    response = client.get("/insights/shifts-by-setting.csv?setting=education")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "observatory-shifts-by-setting.csv" in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0][0] == "Setting"
+    assert rows[1:] == [["Education", "1", "0", "0", "0", "2"]]
+
+
+def test_an_unknown_chart_is_404(client):
+    assert client.get("/insights/no-such-chart.csv").status_code == 404
+
+
+def test_unknown_filter_values_are_ignored_not_an_error(client, seen):
+    response = client.get("/insights/?shift=nonsense&setting=moon&theme=&from=yesterday")
+    assert response.status_code == 200
+    html = response.content.decode()
+    education = re.search(r'<th scope="row">Education</th>(.*?)</tr>', html).group(1)
+    assert re.findall(r"<td>(\d+)</td>", education) == ["1", "0", "0", "0", "2"]
 
 
 def test_the_page_works_with_nothing_published(client):
@@ -138,8 +265,7 @@ def test_unpublished_sightings_never_count(client, seen):
     assert re.findall(r"<td>(\d+)</td>", education) == ["1", "0", "0", "0", "2"]
 
 
-@pytest.mark.parametrize("count", [5, 50])
-def test_insights_run_a_fixed_number_of_queries(client, django_assert_max_num_queries, count):
+def make_sightings(count):
     author = UserFactory()
     for n in range(count):
         sighting = SightingFactory(
@@ -151,12 +277,22 @@ def test_insights_run_a_fixed_number_of_queries(client, django_assert_max_num_qu
         )
         if n % 3 == 0:
             FollowUpFactory(sighting=sighting)
-    # Five counting queries, then the database cache's read, write and savepoints.
-    with django_assert_max_num_queries(12):
-        assert client.get("/insights/").status_code == 200
-    # Counted once, then served from the cache until it expires.
-    with django_assert_max_num_queries(1):
-        assert client.get("/insights/").status_code == 200
+
+
+@pytest.mark.parametrize("query", ["", "?shift=me-to-we&setting=neighbourhood-and-community"])
+def test_insights_run_a_fixed_number_of_queries(
+    client, django_assert_num_queries, django_assert_max_num_queries, query
+):
+    make_sightings(3)
+    # Counted afresh: every chart's grouped queries, then the cache's reads and writes.
+    with django_assert_max_num_queries(20) as few:
+        assert client.get(f"/insights/{query}").status_code == 200
+    make_sightings(40)
+    with django_assert_num_queries(len(few.captured_queries)):
+        assert client.get(f"/insights/{query}").status_code == 200
+    # Then kept until what is published changes.
+    with django_assert_max_num_queries(2):
+        assert client.get(f"/insights/{query}").status_code == 200
 
 
 def test_a_withdrawn_sighting_stops_counting_at_once(client, seen):
@@ -169,3 +305,13 @@ def test_a_withdrawn_sighting_stops_counting_at_once(client, seen):
     withdrawn.withdraw(by=withdrawn.author)
 
     assert education_row() != before
+
+
+def test_hidden_follow_ups_count_in_no_chart(seen, convenor):
+    stopped = FollowUp.objects.get(outcome=FollowUp.Outcome.STOPPED)
+    stopped.hide(by=convenor, reason="Posted by a script.")
+    insights = by_slug()
+    rows = {row[0]: row[1:] for row in insights["outcomes-per-shift"].rows}
+    assert rows["Me → We"] == [1, 0, 0, 0, 1]
+    assert rows["Doubting → Trusting"] == [0, 0, 0, 0, 0]
+    assert dict(insights["how-shifts-last"].rows)["Stopped"] == 0

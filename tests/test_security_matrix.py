@@ -308,6 +308,25 @@ ROWS = [
     Row("export-json-post", "sightings:export-json", method="post", expect=every(405)),
     Row("open-data", "sightings:open-data", expect=every(200)),
     Row("insights", "sightings:insights", expect=every(200)),
+    Row(
+        "insight-csv",
+        "sightings:insight-csv",
+        lambda o: {"slug": "shifts-by-setting"},
+        expect=every(200),
+    ),
+    Row(
+        "insight-csv-unknown",
+        "sightings:insight-csv",
+        lambda o: {"slug": "no-such-chart"},
+        expect=every(404),
+    ),
+    Row(
+        "insight-csv-post",
+        "sightings:insight-csv",
+        lambda o: {"slug": "shifts-by-setting"},
+        method="post",
+        expect=every(405),
+    ),
     # --- Writing: an account for anything; the author alone edits (draft or returned)
     # and withdraws; another's sighting that is not public is 404, a public one 403.
     Row("my-sightings", "sightings:mine", expect=ACCOUNT),

@@ -98,6 +98,7 @@ def build_site():
         next_meeting=timezone.now() + timedelta(days=30, microseconds=123456),
         sightings=sightings[:2],
     )
+    note.record_readings({sightings[0].pk: ("complicates", "Only where a hall was free")})
     CellNoteFactory(cell=cell, published=True, author=convenor, title="Second meeting")
     theme = sightings[0].tags.get(name="mutual aid")
     note_new = reverse("cells:note-create", kwargs={"slug": cell.slug})
@@ -126,6 +127,9 @@ def build_site():
             reverse("sightings:list") + f"?direction=back&place_ref={place.slug}"
         ),
         "review places": Page(reverse("review:places"), role="carys"),
+        "insights narrowed": Page(
+            reverse("sightings:insights") + "?shift=me-to-we&setting=neighbourhood-and-community"
+        ),
         "open data": Page(reverse("sightings:open-data")),
         "api": Page(reverse("api:index")),
         "not found": Page("/no-such-page/", status=404),

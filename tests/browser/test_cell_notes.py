@@ -114,3 +114,42 @@ def test_with_javascript_the_picker_searches_without_reloading_the_page(page, si
     note = cell.notes.get()
     assert note.title == "Typed before searching"
     assert [s.title for s in note.sightings.all()] == ["Library lends tools to neighbours"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_convenor_says_a_sighting_complicates_things_and_its_page_shows_it(
+    no_script_page, page, site
+):
+    convenor = UserFactory(username="ifan", first_name="Ifan")
+    cell = CellFactory(name="Bridging and bonding", convenors=[convenor])
+    hall = SightingFactory(published=True, title="Two congregations share a hall")
+
+    writer = no_script_page
+    writer.goto(f"/accounts/login/?next=/cells/{cell.slug}/notes/new/")
+    writer.get_by_label("Email address").fill("ifan")
+    writer.get_by_label("Password").fill(PASSWORD)
+    writer.get_by_role("button", name="Sign in").click()
+    writer.get_by_label("Title (required)").fill("Who meets whom")
+    writer.get_by_label("Date met").fill("2021-03-02")
+    writer.get_by_label("Summary").fill("Bridging grows where a building is shared.")
+    writer.get_by_label("Body").fill("We read three sightings.")
+
+    writer.get_by_label("Words in the title").fill("hall")
+    writer.get_by_role("button", name="Find sightings").click()
+    writer.get_by_label("Two congregations share a hall").check()
+    # Ticked, then searched again: the sighting is linked and asks how it was read.
+    writer.get_by_role("button", name="Find sightings").click()
+    reading = writer.get_by_role(
+        "group", name="How the meeting read “Two congregations share a hall”"
+    )
+    reading.get_by_label("How did the meeting read it?").select_option("complicates")
+    reading.get_by_label("Why, in a line").fill("Only where the hall is free of charge")
+    writer.get_by_role("button", name="Publish").click()
+    expect(writer.get_by_text("Note published.")).to_be_visible()
+    expect(writer.locator(".reading--complicates")).to_contain_text("Complicates")
+
+    page.goto(site + hall.get_absolute_url())
+    discussed = page.locator("section", has=page.get_by_role("heading", name="Discussed in"))
+    expect(discussed.get_by_role("link", name="Who meets whom")).to_be_visible()
+    expect(discussed).to_contain_text("Complicates")
+    expect(discussed).to_contain_text("Only where the hall is free of charge")

@@ -182,6 +182,8 @@ class Command(BaseCommand):
             published_at=self.at(met_on + datetime.timedelta(days=4), 11) if is_published else None,
         )
         note.sightings.set([sightings[key] for key in row["sightings"]])
+        readings = content.READINGS.get(row["title"], {})
+        note.record_readings({sightings[key].pk: read for key, read in readings.items()})
         return note
 
     def follow_up(self, row, sightings):
