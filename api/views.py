@@ -24,7 +24,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api import freshness
-from api.insights import insights_for
 from api.pagination import KeysetPagination
 from api.serializers import (
     CellNoteSerializer,
@@ -35,7 +34,7 @@ from api.serializers import (
     ThemeSerializer,
 )
 from cells.models import Cell
-from sightings import counts, export
+from sightings import counts, export, insights
 from sightings.filters import SightingFilter, shareable_query
 from sightings.models import Sighting
 
@@ -203,9 +202,7 @@ class InsightList(PublicData, generics.ListAPIView):
         sighting_filter = SightingFilterBackend().get_filterset(request, self.get_queryset(), self)
         if not sighting_filter.is_valid():
             raise ValidationError(sighting_filter.errors)
-        chosen = sighting_filter.form.cleaned_data
-        filtered = any(chosen.get(name) for name in sighting_filter.filters if name != "sort")
-        charts = insights_for(sighting_filter.results, filtered)
+        charts = insights.insights_for(sighting_filter)
         return Response(self.get_serializer(charts, many=True).data)
 
     def read(self, request, *args, **kwargs):
