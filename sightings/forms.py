@@ -546,18 +546,16 @@ class RenameThemeForm(forms.Form):
         return old_name, theme
 
 
-class MergeThemesForm(forms.Form):
-    source = ThemeNameField(
-        label="Merge this theme",
-        help_text="It disappears; its sightings move to the theme below.",
-    )
-    target = ThemeNameField(label="Into this theme", help_text="It stays, with both sets.")
+class MergeIntoForm(forms.Form):
+    """Merges `source` into `target`: both themes or both places, never one into itself."""
+
+    into_itself = ""
 
     def clean(self):
         cleaned = super().clean()
         source, target = cleaned.get("source"), cleaned.get("target")
         if source and target and source.pk == target.pk:
-            self.add_error("target", "Choose a different theme to merge into.")
+            self.add_error("target", self.into_itself)
         return cleaned
 
     def save(self):
@@ -565,6 +563,15 @@ class MergeThemesForm(forms.Form):
         name = source.name
         source.merge_into(target)
         return name, target
+
+
+class MergeThemesForm(MergeIntoForm):
+    source = ThemeNameField(
+        label="Merge this theme",
+        help_text="It disappears; its sightings move to the theme below.",
+    )
+    target = ThemeNameField(label="Into this theme", help_text="It stays, with both sets.")
+    into_itself = "Choose a different theme to merge into."
 
 
 class PlaceNameField(forms.CharField):
@@ -619,7 +626,7 @@ class RenamePlaceForm(forms.Form):
         return old_name, place
 
 
-class MergePlacesForm(forms.Form):
+class MergePlacesForm(MergeIntoForm):
     source = PlaceNameField(
         label="Merge this place",
         help_text=(
@@ -627,19 +634,7 @@ class MergePlacesForm(forms.Form):
         ),
     )
     target = PlaceNameField(label="Into this place", help_text="It stays, with both sets.")
-
-    def clean(self):
-        cleaned = super().clean()
-        source, target = cleaned.get("source"), cleaned.get("target")
-        if source and target and source.pk == target.pk:
-            self.add_error("target", "A place cannot be merged into itself: choose another place.")
-        return cleaned
-
-    def save(self):
-        source, target = self.cleaned_data["source"], self.cleaned_data["target"]
-        name = source.name
-        source.merge_into(target)
-        return name, target
+    into_itself = "A place cannot be merged into itself: choose another place."
 
 
 class LocatePlaceForm(forms.Form):
