@@ -76,18 +76,13 @@ class StatusChangeInline(admin.TabularInline):
 
 @admin.action(description="Put back the selected sightings that staff took down")
 def put_back_selected(modeladmin, request, queryset):
-    put_back = 0
-    for sighting in queryset:
-        try:
-            sighting.put_back(by=request.user)
-        except (ValidationError, PermissionDenied) as error:
-            modeladmin.message_user(request, f"{sighting}: {refusal(error)}", messages.ERROR)
-        else:
-            put_back += 1
-    if put_back:
-        modeladmin.message_user(
-            request, f"Put back {put_back} sighting{pluralize(put_back)}.", messages.SUCCESS
-        )
+    act_on_each(
+        modeladmin,
+        request,
+        queryset,
+        lambda sighting: sighting.put_back(by=request.user),
+        lambda done: f"Put back {done} sighting{pluralize(done)}.",
+    )
 
 
 @admin.action(description="Show the selected hidden follow-ups again")
@@ -107,19 +102,27 @@ def publish_selected(modeladmin, request, queryset):
 
 
 def publish_each(modeladmin, request, objects, noun):
-    """Publish each through its own rules, saying which were refused and why."""
-    published = 0
+    act_on_each(
+        modeladmin,
+        request,
+        objects,
+        lambda item: item.publish(by=request.user),
+        lambda done: f"Published {done} {noun}{pluralize(done)}.",
+    )
+
+
+def act_on_each(modeladmin, request, objects, act, summary):
+    """Act on each through its own rules, saying which were refused and why."""
+    done = 0
     for item in objects:
         try:
-            item.publish(by=request.user)
+            act(item)
         except (ValidationError, PermissionDenied) as error:
             modeladmin.message_user(request, f"{item}: {refusal(error)}", messages.ERROR)
         else:
-            published += 1
-    if published:
-        modeladmin.message_user(
-            request, f"Published {published} {noun}{pluralize(published)}.", messages.SUCCESS
-        )
+            done += 1
+    if done:
+        modeladmin.message_user(request, summary(done), messages.SUCCESS)
 
 
 class SightingAdminForm(forms.ModelForm):
