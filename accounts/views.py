@@ -11,29 +11,28 @@ from django_ratelimit.decorators import ratelimit
 from accounts.forms import LoginForm, SettingsForm, SignupForm
 from accounts.models import Preferences
 
-# Generous for a household, an office or a training session behind one address,
-# tight for a robot.
-SIGNUP_RATE = "20/h"
-# Each reset request sends an email, so a robot must not be able to send many.
-PASSWORD_RESET_RATE = "5/h"
-# The lock-out guards one account; this slows one address trying many accounts.
-SIGN_IN_RATE = "30/15m"
+# How often one client address may post each form, by django-ratelimit's group name.
+RATES = {
+    # Generous for a household, an office or a training session behind one address,
+    # tight for a robot.
+    "accounts:signup": "20/h",
+    # The lock-out guards one account; this slows one address trying many accounts.
+    "accounts:sign-in": "30/15m",
+    # Each reset request sends an email, so a robot must not be able to send many.
+    "accounts:password-reset": "5/h",
+}
 
 
-def rate_limited(request, exception=None):
-    return render(request, "429.html", status=429)
+def rate(group, request):
+    """The rate for a form, read at each request; the refusal page reads it back."""
+    request.rate_limit = (group, RATES[group])
+    return RATES[group]
 
 
-def signup_rate(group, request):
-    return SIGNUP_RATE
-
-
-@ratelimit(key="ip", rate=signup_rate, method="POST", block=False)
+@ratelimit(group="accounts:signup", key="ip", rate=rate, method="POST")
 def signup(request):
     if request.user.is_authenticated:
         return redirect(settings.LOGIN_REDIRECT_URL)
-    if getattr(request, "limited", False):
-        return rate_limited(request)
     form = SignupForm(request.POST or None)
     if form.is_valid():
         user = form.save()
@@ -52,11 +51,7 @@ _login_view = auth_views.LoginView.as_view(
 )
 
 
-@ratelimit(key="ip", rate=SIGN_IN_RATE, method="POST", block=False)
-def sign_in(request):
-    if getattr(request, "limited", False):
-        return rate_limited(request)
-    return _login_view(request)
+sign_in = ratelimit(group="accounts:sign-in", key="ip", rate=rate, method="POST")(_login_view)
 
 
 class SignOutView(auth_views.LogoutView):
@@ -84,11 +79,9 @@ _password_reset_form = auth_views.PasswordResetView.as_view(
 )
 
 
-@ratelimit(key="ip", rate=PASSWORD_RESET_RATE, method="POST", block=False)
-def password_reset(request):
-    if getattr(request, "limited", False):
-        return rate_limited(request)
-    return _password_reset_form(request)
+password_reset = ratelimit(group="accounts:password-reset", key="ip", rate=rate, method="POST")(
+    _password_reset_form
+)
 
 
 @login_required

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "axes",
+    "django_ratelimit",
     "csp",
     "simple_history",
     "rest_framework",
@@ -73,6 +74,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Turns django-ratelimit's refusal (block=True) into the "too many attempts" page.
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "observatory.urls"
@@ -113,7 +116,8 @@ else:
     # counts hold across every gunicorn worker without another service to run.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            # Django's, with an increment that cannot lose a count (core/caches.py).
+            "BACKEND": "core.caches.DatabaseCache",
             "LOCATION": "observatory_cache",
             # Whole pages are kept for visitors; the default of 300 entries would be
             # culled, cached counts first, by any crawler walking the pages.
@@ -141,9 +145,16 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES",
 AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0")) or None
 
-RATELIMIT_VIEW = "accounts.views.rate_limited"
+# How many proxies stand in front of the site, each appending to X-Forwarded-For; rate
+# limits and lock-outs count the address the first of them saw (core/client_address.py).
+PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
+RATELIMIT_IP_META_KEY = "core.client_address.client_address"
+RATELIMIT_VIEW = "observatory.views.rate_limited"
+# The limits guard the site: with the cache unreachable for a while, letting requests
+# through is better than refusing everyone.
+RATELIMIT_FAIL_OPEN = True
 
 
 def env_rate(name, default):
@@ -230,6 +241,10 @@ SECURE_HSTS_PRELOAD = env_flag("DJANGO_HSTS_PRELOAD", False)
 # is hard to undo, so it is the site owner's choice (DJANGO_HSTS_PRELOAD=1), not a default;
 # without it, `check --deploy` would warn on every deployment that has not chosen it.
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+# django-ratelimit names only memcached and django-redis as "officially supported" and
+# warns of any other cache; it still refuses (E003) the ones that cannot count safely.
+# Django's Redis cache increments atomically (INCRBY), and so does core.caches.DatabaseCache.
+SILENCED_SYSTEM_CHECKS += ["django_ratelimit.W001"]
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if env_flag("DJANGO_SECURE_PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,10 +1,13 @@
-from django.db import DatabaseError, connection
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
+from django_ratelimit.core import get_usage
 
 from cells.models import CellNote
 from observatory import page_cache
@@ -14,6 +17,8 @@ from sightings.models import Sighting
 HOME_SIGHTINGS = 6
 HOME_NOTES = 3
 HOME_THEMES = 12
+# How long a client is asked to wait while the database cannot be reached.
+OUTAGE_RETRY_AFTER = 30
 
 
 @page_cache.for_visitors
@@ -39,7 +44,9 @@ def healthz(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError:
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+        response = HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+        response["Retry-After"] = OUTAGE_RETRY_AFTER
+        return response
     return HttpResponse("ok\n", content_type="text/plain")
 
 
@@ -55,6 +62,23 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def rate_limited(request, exception=None):
+    """django-ratelimit's refusal (RATELIMIT_VIEW), saying when to come back."""
+    response = render(request, "429.html", status=429)
+    response["Retry-After"] = _seconds_until_allowed(request)
+    return response
+
+
+def _seconds_until_allowed(request):
+    # The rate callable leaves the group and rate on the request (accounts.views.rate);
+    # without them, a minute is a polite guess.
+    group, rate = getattr(request, "rate_limit", (None, None))
+    if group is None:
+        return 60
+    usage = get_usage(request, group=group, key="ip", rate=rate, method=request.method)
+    return max(1, usage["time_left"]) if usage else 60
 
 
 def bad_request(request, exception=None):
@@ -75,4 +99,19 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    # Django calls this while the exception is being handled, so it can be read here,
+    # whichever layer raised it: the view, the session or the page cache.
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        return database_unavailable()
     return HttpResponseServerError(loader.render_to_string("500.html"))
+
+
+def database_unavailable():
+    """The database cannot be reached: an outage, not a fault, and it will pass by itself.
+
+    Django closes a connection that failed at the end of the request and opens a new one
+    for the next, so nothing needs restarting once the database is back.
+    """
+    response = HttpResponse(loader.render_to_string("503.html"), status=503)
+    response["Retry-After"] = OUTAGE_RETRY_AFTER
+    return response

@@ -64,7 +64,7 @@ def test_a_weak_password_is_refused_and_the_rest_is_kept(client):
 
 
 def test_signup_is_rate_limited_per_address(client, monkeypatch):
-    monkeypatch.setattr(views, "SIGNUP_RATE", "3/h")
+    monkeypatch.setitem(views.RATES, "accounts:signup", "3/h")
     for number in range(3):
         client.post(SIGNUP, {**GOOD_SIGNUP, "email": f"robot{number}@example.org"})
         client.logout()
