@@ -2,13 +2,14 @@ from django import forms
 from django.utils import timezone
 
 from cells.models import CellNote, DiscussedSighting
+from core.versions import SeenVersionMixin
 from sightings.forms import KeysChoiceField, is_key
 from sightings.models import Shift, Sighting
 
 PICKER_RESULTS = 20
 
 
-class CellNoteForm(forms.ModelForm):
+class CellNoteForm(SeenVersionMixin, forms.ModelForm):
     """A cell's meeting note. Only the title is needed for a draft; publishing needs more."""
 
     sightings = KeysChoiceField(
@@ -49,6 +50,7 @@ class CellNoteForm(forms.ModelForm):
     def __init__(self, *args, publishing=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.publishing = publishing
+        self.add_seen_version(self.instance)
         for name in CellNote.REQUIRED_TO_PUBLISH:
             self.fields[name].required = publishing
             self.fields[name].marked_required = True

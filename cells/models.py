@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from core import versions
 from observatory.rendering import render_markdown
 from sightings.models import Shift, Sighting
 
@@ -180,6 +181,9 @@ class CellNote(models.Model):
         help_text="Published sightings the meeting discussed.",
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    # Counted up by every save, so that an edit made on an older form is refused rather
+    # than undoing someone else's (core/versions.py).
+    version = models.PositiveIntegerField(default=1, editable=False)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -214,6 +218,7 @@ class CellNote(models.Model):
             # "new" is the address of the form for writing a note.
             self.slug = unique_slug(self.cell.notes.all(), self.title, "note", reserved={"new"})
         self.render_html()
+        versions.count_save(self, kwargs)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -9,10 +9,12 @@ from django.views.decorators.http import require_safe
 from cells.calendar import next_meeting_response
 from cells.forms import CellNoteForm, Readings, SightingPickerForm, picked_sightings
 from cells.models import Cell, CellNote, DiscussedSighting
-from core import limits
+from core import limits, versions
 
 # Counted when a note is first saved: editing a note already written adds nothing.
 NEW_NOTES = limits.Limit("cell-note", "new meeting note", "new meeting notes")
+# What a refused edit shows of the note as it is now saved.
+SAVED_FIELDS = ["status", "title", "met_on", "summary", "body"]
 
 
 def cell_list(request):
@@ -99,7 +101,7 @@ def note_form(request, cell, note):
     action = request.POST.get("action", "save") if request.method == "POST" else "show"
     publishing = action == "publish" or note.is_public
     checking = action not in {"show", "search"}
-    preview = preview_sightings = None
+    preview = preview_sightings = changed = None
 
     if checking:
         form = CellNoteForm(request.POST, instance=note, publishing=publishing)
@@ -127,7 +129,10 @@ def note_form(request, cell, note):
                 form.cleaned_data["sightings"].for_cards(), readings.chosen()
             )
         elif note_ok and (note.pk or limits.allow(request, form, NEW_NOTES)):
-            return save_note(request, form, readings, publish=action == "publish")
+            try:
+                return save_note(request, form, readings, publish=action == "publish")
+            except versions.Stale as stale:
+                changed = form.refuse_stale(stale.current, SAVED_FIELDS)
 
     picker = SightingPickerForm(request.POST if request.method == "POST" else request.GET or None)
     found, more_found = picker.results(exclude=[s.pk for s in picked])
@@ -145,6 +150,7 @@ def note_form(request, cell, note):
             "more_found": more_found,
             "preview": preview,
             "preview_sightings": preview_sightings or [],
+            "changed": changed,
         },
     )
 
@@ -159,6 +165,7 @@ def with_readings(sightings, chosen):
 
 def save_note(request, form, readings, *, publish):
     with transaction.atomic():
+        form.lock_seen()
         note = form.save()
         note.record_readings(readings.chosen())
     if not publish or note.is_public:

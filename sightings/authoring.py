@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.roles import is_convenor
-from core import limits
+from core import limits, versions
 from sightings.forms import FollowUpForm, FollowUpHideForm, SightingForm, ToldSightingForm
 from sightings.models import FollowUp, Sighting, Theme
 
@@ -24,6 +24,8 @@ FOLLOW_UPS_ON_ONE_SIGHTING = limits.Limit(
     "follow-up-per-sighting", "follow-up", "follow-ups", " to one sighting"
 )
 FOLLOW_UP_AFTER = datetime.timedelta(days=91)
+# What a refused edit shows of the sighting as it is now saved.
+SAVED_FIELDS = ["status", "title", "summary", "story", "place", "date_observed"]
 THEME_SUGGESTIONS = 300
 
 # The order of My sightings: what needs the author first, what is settled last.
@@ -76,21 +78,24 @@ def write_sighting(request, sighting, form_class=None):
         action = "preview"
     form_class = form_class or form_class_for(sighting)
     form = form_class(request.POST or None, instance=sighting, submitting=action == "submit")
-    preview = None
+    preview = changed = None
     if form.is_bound and form.is_valid():
-        if action == "draft":
-            sighting = save_draft(form)
-            messages.success(
-                request, "Draft saved. Only you can see it until you submit it for review."
-            )
-            return redirect("sightings:edit", slug=sighting.slug)
-        if action == "submit" and submit(request, form):
-            messages.success(
-                request,
-                "Thank you. Your sighting is waiting for a convenor to review it; "
-                "we will email you when they have.",
-            )
-            return redirect("sightings:mine")
+        try:
+            if action == "draft":
+                sighting = save_draft(form)
+                messages.success(
+                    request, "Draft saved. Only you can see it until you submit it for review."
+                )
+                return redirect("sightings:edit", slug=sighting.slug)
+            if action == "submit" and submit(request, form):
+                messages.success(
+                    request,
+                    "Thank you. Your sighting is waiting for a convenor to review it; "
+                    "we will email you when they have.",
+                )
+                return redirect("sightings:mine")
+        except versions.Stale as stale:
+            changed = form.refuse_stale(stale.current, SAVED_FIELDS)
         if action == "preview":
             preview = form.preview()
     return render(
@@ -100,6 +105,7 @@ def write_sighting(request, sighting, form_class=None):
             "form": form,
             "sighting": sighting,
             "preview": preview,
+            "changed": changed,
             "theme_options": theme_suggestions(),
         },
     )
@@ -107,6 +113,7 @@ def write_sighting(request, sighting, form_class=None):
 
 def save_draft(form):
     with transaction.atomic():
+        form.lock_seen()
         return form.save()
 
 
@@ -116,6 +123,7 @@ def submit(request, form):
         return False
     try:
         with transaction.atomic():
+            form.lock_seen()
             sighting = form.save()
             sighting.submit(by=request.user)
     except (ValidationError, PermissionDenied) as error:

@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import HoneypotMixin
+from core import versions
+from core.versions import SeenVersionMixin
 from observatory.rendering import render_markdown
 from sightings.models import FollowUp, Place, Shift, Sighting, Theme
 from sightings.places import place_key
@@ -111,7 +113,7 @@ def use_direction_choices(field):
     field.initial = field.initial or Sighting.Direction.FORWARD
 
 
-class SightingForm(HoneypotMixin, forms.ModelForm):
+class SightingForm(HoneypotMixin, SeenVersionMixin, forms.ModelForm):
     """Writing a sighting: a draft needs only a title, a submission everything SPEC asks.
 
     `submitting` switches on the rules for review, so that Save draft and Preview
@@ -192,6 +194,7 @@ class SightingForm(HoneypotMixin, forms.ModelForm):
     def __init__(self, *args, submitting=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.submitting = submitting
+        self.add_seen_version(self.instance)
         self.fields["themes"].initial = themes_as_text(self.instance)
         self.fields["setting"].choices = [("", "Choose a setting")] + list(Sighting.Setting.choices)
         self.fields["connection"].choices = list(Sighting.Connection.choices)
@@ -393,7 +396,7 @@ class FollowUpHideForm(forms.Form):
     )
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(SeenVersionMixin, forms.Form):
     """A convenor's decision, with any change to the shifts and themes it rests on."""
 
     DECISIONS = {
@@ -436,6 +439,7 @@ class ReviewForm(forms.Form):
     def __init__(self, *args, sighting, **kwargs):
         super().__init__(*args, **kwargs)
         self.sighting = sighting
+        self.add_seen_version(sighting)
         self.fields["shifts"].initial = list(sighting.shifts.all())
         self.fields["direction"].initial = sighting.direction
         use_direction_choices(self.fields["direction"])
@@ -480,6 +484,9 @@ class ReviewForm(forms.Form):
         data = self.cleaned_data
         sighting = self.sighting
         with transaction.atomic():
+            # First, so that a decision on a sighting changed since it was shown changes
+            # nothing, and one made at the same instant as another waits for it.
+            versions.lock(sighting, self.seen_version)
             sighting.shifts.set(data["shifts"])
             sighting.tags.set(data["themes"])
             # Saved by the decision itself, which writes the whole sighting.

@@ -15,6 +15,7 @@ from taggit.managers import TaggableManager, _TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from accounts.roles import is_convenor
+from core import versions
 from observatory.rendering import render_markdown
 from sightings import places
 from sightings.notifications import email_author_about
@@ -638,6 +639,9 @@ class Sighting(models.Model):
         related_name="sightings",
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    # Counted up by every save, so that a form or a decision made on an older one is
+    # refused rather than undoing what someone else did meanwhile (core/versions.py).
+    version = models.PositiveIntegerField(default=1, editable=False)
     feedback = models.TextField(
         "Reviewer feedback",
         blank=True,
@@ -684,6 +688,7 @@ class Sighting(models.Model):
         if not self.slug:
             self.slug = self._unique_slug()
         self.story_html = render_markdown(self.story)
+        versions.count_save(self, kwargs)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -781,13 +786,16 @@ class Sighting(models.Model):
             self.place_ref = Place.objects.for_name(self.place)
 
     def _change_status(self, to, *, by, allowed_from, note="", **fields):
-        if self.status not in allowed_from:
-            raise ValidationError(
-                f"A sighting that is {self.get_status_display().lower()} cannot be "
-                f"{StatusChange.Action(to).label.lower()}."
-            )
         with transaction.atomic():
-            previous = self.status
+            # Locked, and read afresh: of two decisions made at once, the second waits
+            # for the first and is judged on the status it left.
+            current = versions.lock(self)
+            if current.status not in allowed_from:
+                raise ValidationError(
+                    f"A sighting that is {current.get_status_display().lower()} cannot be "
+                    f"{StatusChange.Action(to).label.lower()}."
+                )
+            previous, self.version = current.status, current.version
             self.status = to
             for name, value in fields.items():
                 setattr(self, name, value)

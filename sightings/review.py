@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.roles import is_convenor
+from core import versions
 from observatory.rendering import render_markdown
 from sightings import importing
 from sightings.authoring import history_for, refusal, theme_suggestions, write_sighting
@@ -35,6 +36,8 @@ PENDING_IMPORT = "sightings:pending-import"
 THEMES_PER_PAGE = 100
 PLACES_PER_PAGE = 100
 
+# What a refused decision shows of the sighting as it is now saved.
+DECISION_FIELDS = ["status", "title", "summary", "story", "feedback"]
 DECIDED = {
     "publish": "Published “{title}”. It is now public and its author has been emailed.",
     "return": "Returned “{title}” to its author with your feedback.",
@@ -160,9 +163,15 @@ def review_sighting(request, pk):
     own = sighting.is_author(request.user)
     awaiting = sighting.status == Sighting.Status.SUBMITTED and not own
     form = ReviewForm(request.POST or None, sighting=sighting)
+    changed = typed = None
     if request.method == "POST" and not awaiting:
-        messages.error(request, f"{nothing_to_decide(sighting, own)} Nothing was changed.")
-        return redirect("review:sighting", pk=sighting.pk)
+        if own or not form.is_valid():
+            messages.error(request, f"{nothing_to_decide(sighting, own)} Nothing was changed.")
+            return redirect("review:sighting", pk=sighting.pk)
+        # Decided by someone else while this convenor read it: show what was decided,
+        # and keep what they typed.
+        changed = form.refuse_stale(sighting, DECISION_FIELDS)
+        typed = form.cleaned_data["feedback"].strip()
     preview_shifts = list(sighting.shifts.all())
     preview_themes = [theme.name for theme in sighting.tags.order_by("name")]
     if form.is_bound and form.is_valid() and form.is_preview:
@@ -173,6 +182,13 @@ def review_sighting(request, pk):
     elif form.is_bound and form.is_valid():
         try:
             decision = form.decide(by=request.user)
+        except versions.Stale as stale:
+            sighting.refresh_from_db()
+            awaiting = sighting.status == Sighting.Status.SUBMITTED
+            changed = form.refuse_stale(stale.current, DECISION_FIELDS)
+            preview_shifts = list(sighting.shifts.all())
+            preview_themes = [theme.name for theme in sighting.tags.order_by("name")]
+            typed = "" if awaiting else form.cleaned_data["feedback"].strip()
         except (ValidationError, PermissionDenied) as error:
             sighting.refresh_from_db()
             messages.error(request, f"{refusal(error)} Nothing was changed.")
@@ -187,6 +203,8 @@ def review_sighting(request, pk):
             "awaiting": awaiting,
             "own": own,
             "form": form,
+            "changed": changed,
+            "typed": typed,
             "preview": {
                 "sighting": sighting,
                 "story_html": render_markdown(sighting.story),
