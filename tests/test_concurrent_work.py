@@ -12,6 +12,7 @@ from cells.models import CellNote
 from core import versions
 from sightings.forms import ReviewForm
 from sightings.models import Sighting, StatusChange
+from tests.browser.shifts import ensure_five_shifts
 from tests.factories import CellFactory, CellNoteFactory, SightingFactory, UserFactory
 from tests.test_authoring import full_sighting
 
@@ -156,6 +157,7 @@ def test_a_note_edited_meanwhile_is_refused_keeping_what_was_typed():
 def test_publish_and_return_pressed_at_the_same_instant_record_exactly_one():
     if connection.vendor != "postgresql":
         pytest.skip("SQLite lets one writer in at a time, so nothing runs at the same instant")
+    ensure_five_shifts()
     sighting = SightingFactory(submitted=True, shifts=["me-to-we"])
     first, second = UserFactory(is_staff=True), UserFactory(is_staff=True)
     start = threading.Barrier(2)
