@@ -2,8 +2,8 @@ from django import forms
 from django.utils import timezone
 
 from cells.models import CellNote, DiscussedSighting
+from core.keys import KeysChoiceField, is_key
 from core.versions import SeenVersionMixin
-from sightings.forms import KeysChoiceField, is_key
 from sightings.models import Shift, Sighting
 
 PICKER_RESULTS = 20

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from django_ratelimit.core import get_usage
 
 from cells.models import CellNote
-from observatory import page_cache
+from core import page_cache
 from sightings import counts
 from sightings.models import Sighting
 
