@@ -36,7 +36,6 @@ install-dev: $(VENV)/.installed-dev
 run: export DJANGO_DEBUG ?= 1
 run: install
 	$(MANAGE) migrate --noinput
-	$(MANAGE) createcachetable
 	$(MANAGE) load_demo_data
 	$(MANAGE) runserver 127.0.0.1:8000
 
@@ -62,7 +61,6 @@ bench: install-dev
 	@test -n "$(DATABASE_URL)" || { echo "make bench needs DATABASE_URL, a PostgreSQL database it may fill:"; \
 		echo "  make bench DATABASE_URL=postgres://postgres@127.0.0.1:5432/observatory_bench"; exit 2; }
 	$(BENCH_ENV) $(MANAGE) migrate --noinput
-	$(BENCH_ENV) $(MANAGE) createcachetable
 	$(BENCH_ENV) $(BIN)/python -m bench.seed --sightings $(BENCH_SIGHTINGS)
 	$(BENCH_ENV) $(BIN)/python -m bench.run $(BENCH_ARGS)
 

@@ -28,6 +28,9 @@ def version_of(request):
 
 def _version(request):
     current = generation()
+    if current is None:
+        # The cache is down: no validator can be promised, so none is given.
+        return None, None
     address = f"{FORMAT}:{current}:{request.get_full_path()}"
     etag = f'"{hashlib.sha256(address.encode()).hexdigest()[:32]}"'
     return etag, int(current // 1_000_000_000)
@@ -41,8 +44,8 @@ def unchanged_response(request):
 
 def mark(request, response):
     """Add the validators and the caching rule to a successful answer."""
-    if request.method in {"GET", "HEAD"} and response.status_code in {200, 304}:
-        etag, modified = version_of(request)
+    etag, modified = version_of(request)
+    if etag and request.method in {"GET", "HEAD"} and response.status_code in {200, 304}:
         response["ETag"] = etag
         response["Last-Modified"] = http_date(modified)
         response["Cache-Control"] = CACHE_CONTROL

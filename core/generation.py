@@ -5,15 +5,27 @@ changes what the public sees counted or listed starts a new generation, and olde
 entries are never read again. Each app says which of its saves do that, with
 receivers it connects in its AppConfig.ready; a change made behind the ORM's back
 (raw SQL, QuerySet.update) shows within ENTRY_TIMEOUT.
+
+The generation is bookkeeping, kept in the default cache under one key of its own; the
+entries, keyed by what visitors ask for, are kept in another (settings.ENTRIES_CACHE),
+so that no flood of entries can push the generation out. If the generation cannot be
+read (the cache is down), nothing is read from or stored in the entries: everything is
+computed afresh until it can be, so a change is never hidden behind an old entry.
 """
 
 import time
 
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import cache, caches
 from django.db import transaction
 
 GENERATION_KEY = "counts:generation"
 ENTRY_TIMEOUT = 10 * 60
+
+
+def entries():
+    """The cache of entries kept for a generation."""
+    return caches[settings.ENTRIES_CACHE]
 
 
 def published_changed():
@@ -28,7 +40,7 @@ def _new_generation():
 
 
 def generation():
-    """The current generation, started now if there is none."""
+    """The current generation, started now if there is none; None if it cannot be read."""
     current = cache.get(GENERATION_KEY)
     if current is None:
         cache.add(GENERATION_KEY, time.time_ns(), None)
@@ -39,11 +51,10 @@ def generation():
 def cached(computations):
     """Values by key, from the cache when fresh, else computed by the given callables.
 
-    One cache read answers every key when all are fresh.
+    One read of the generation and one of the entries answer every key when all are fresh.
     """
-    found = cache.get_many([GENERATION_KEY, *computations])
-    # Never set, or evicted: a new generation starts, so nothing older is trusted.
-    current = found.get(GENERATION_KEY) or generation()
+    current = generation()
+    found = entries().get_many(list(computations)) if current is not None else {}
     values = {}
     for key, compute in computations.items():
         entry = found.get(key)
@@ -51,5 +62,6 @@ def cached(computations):
             values[key] = entry[1]
         else:
             values[key] = compute()
-            cache.set(key, (current, values[key]), ENTRY_TIMEOUT)
+            if current is not None:
+                entries().set(key, (current, values[key]), ENTRY_TIMEOUT)
     return values

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "corsheaders",
+    # Shared code beneath the apps; its one migration makes the cache tables.
+    "core",
     "accounts",
     "sightings",
     "cells",
@@ -108,23 +110,47 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Two caches, both shared by every worker and server, and both an accelerator only: if
+# either cannot be reached the site carries on without it (core/caches.py).
+# - "default": the bookkeeping (the generation of what is published) and rate limits,
+#   under keys the site chooses, never under a visitor's address;
+# - ENTRIES_CACHE: the pages kept for visitors and the counts kept for each filter,
+#   keyed by what visitors ask for. When it is full a new entry is not stored (the
+#   database one) or Redis evicts by its own policy, but never the bookkeeping.
+ENTRIES_CACHE = "entries"
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
-else:
-    # A database cache rather than per-process memory, so that rate limits and cached
-    # counts hold across every gunicorn worker without another service to run.
+    REDIS_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 1}
     CACHES = {
         "default": {
-            # Django's, with an increment that cannot lose a count (core/caches.py).
+            "BACKEND": "core.caches.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": REDIS_OPTIONS,
+        },
+        ENTRIES_CACHE: {
+            "BACKEND": "core.caches.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "entries",
+            "OPTIONS": REDIS_OPTIONS,
+        },
+    }
+else:
+    # Database tables rather than per-process memory, so that rate limits and kept
+    # pages hold across every gunicorn worker without another service to run. Their
+    # tables are made by core's migration.
+    CACHES = {
+        "default": {
             "BACKEND": "core.caches.DatabaseCache",
             "LOCATION": "observatory_cache",
-            # Whole pages are kept for visitors; the default of 300 entries would be
-            # culled, cached counts first, by any crawler walking the pages.
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+        },
+        ENTRIES_CACHE: {
+            "BACKEND": "core.caches.DatabaseCache",
+            "LOCATION": "observatory_entries",
+            # Whole pages are kept for visitors; when this many are fresh, new ones are
+            # rendered each time until some expire.
             "OPTIONS": {"MAX_ENTRIES": 50_000},
-        }
+        },
     }
 
 AUTHENTICATION_BACKENDS = [

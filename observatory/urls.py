@@ -14,13 +14,13 @@ urlpatterns = [
     # with one sitemap per section beside it; kept until what is published changes.
     path(
         "sitemap.xml",
-        page_cache.for_visitors(sitemap_views.sitemap),
+        page_cache.for_visitors(sitemap_views.sitemap, params=["p"]),
         {"sitemaps": sitemaps},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        page_cache.for_visitors(sitemap_views.sitemap),
+        page_cache.for_visitors(sitemap_views.sitemap, params=["p"]),
         {"sitemaps": sitemaps},
         name="sitemap-section",
     ),

@@ -6,10 +6,10 @@ from django.shortcuts import redirect, render
 from core import page_cache
 from sightings import place_profiles
 from sightings.models import Place, PlaceAlias, Shift, Sighting
-from sightings.views import discover
+from sightings.views import LIST_PARAMETERS, discover
 
 
-@page_cache.for_visitors
+@page_cache.for_visitors(params=["sort"])
 def place_list(request):
     places = place_profiles.places_with_counts()
     sort, ordered = place_profiles.sorted_places(places, request.GET.get("sort"))
@@ -29,7 +29,7 @@ def place_list(request):
     )
 
 
-@page_cache.for_visitors
+@page_cache.for_visitors(params=LIST_PARAMETERS)
 def place_detail(request, slug):
     place = Place.objects.filter(slug=slug).first()
     profile = place_profiles.place_profile(place) if place else None

@@ -1,4 +1,5 @@
 import csv
+import time
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -71,7 +72,12 @@ def discover(request, queryset, *, fixed=(), fixed_query=None):
     }
 
 
-@page_cache.for_visitors
+# The query parameters a list page reads: its filters and the page number. Kept pages
+# are keyed by these alone (core/page_cache.py).
+LIST_PARAMETERS = [*SightingFilter.base_filters, "page"]
+
+
+@page_cache.for_visitors(params=LIST_PARAMETERS)
 def sighting_list(request):
     context = discover(request, Sighting.objects.published())
     return render(request, "sightings/sighting_list.html", context)
@@ -203,7 +209,7 @@ def shift_list(request):
     )
 
 
-@page_cache.for_visitors
+@page_cache.for_visitors(params=LIST_PARAMETERS)
 def shift_detail(request, slug):
     shift = get_object_or_404(Shift, slug=slug)
     context = discover(
@@ -223,13 +229,14 @@ def theme_list(request):
         request,
         "sightings/theme_list.html",
         {
-            "generation": generation(),
+            # Unknown while the cache is down: then a value of its own, never shared.
+            "generation": generation() or time.time_ns(),
             "themes": SimpleLazyObject(counts.themes_with_counts),
         },
     )
 
 
-@page_cache.for_visitors
+@page_cache.for_visitors(params=LIST_PARAMETERS)
 def theme_detail(request, slug):
     theme = Theme.objects.filter(slug=slug).first()
     if theme is not None:

@@ -239,7 +239,4 @@ def test_the_cache_is_shared_by_every_worker_and_redis_url_moves_it_to_redis():
     # Rate limits and lock-outs must hold across gunicorn workers and servers, so the
     # cache is never per-process memory.
     assert cache_backend() == "core.caches.DatabaseCache"
-    assert (
-        cache_backend(REDIS_URL="redis://cache.internal:6379/0")
-        == "django.core.cache.backends.redis.RedisCache"
-    )
+    assert cache_backend(REDIS_URL="redis://cache.internal:6379/0") == "core.caches.RedisCache"

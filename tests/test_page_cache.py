@@ -2,6 +2,10 @@
 every change to what is public that makes them be rendered again."""
 
 import pytest
+from django.contrib.messages import constants
+from django.contrib.messages.storage.base import Message
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.http import HttpRequest
 
 from sightings.models import FollowUp, Theme
 from tests.factories import FollowUpFactory, SightingFactory
@@ -33,8 +37,10 @@ def test_a_signed_in_persons_page_is_never_kept_for_visitors(client, practitione
 def test_a_visitor_with_a_message_waiting_gets_a_page_of_their_own(client):
     SightingFactory(published=True, title="Lunch club")
     client.get("/sightings/")
-    client.cookies["messages"] = "something"
+    waiting = [Message(constants.SUCCESS, "Your settings are saved.")]
+    client.cookies["messages"] = CookieStorage(HttpRequest())._encode(waiting)
     response = client.get("/sightings/")
+    assert "Your settings are saved." in response.content.decode()
     # Rendered afresh (it has a context), not read back from the cache.
     assert response.context is not None
 

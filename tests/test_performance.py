@@ -7,8 +7,6 @@ import re
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import set_script_prefix
 
 from cells.models import CellNote
@@ -123,10 +121,11 @@ def test_a_renamed_shift_shows_on_kept_pages(client, staff):
     assert "Me → Us" in client.get("/sightings/").content.decode()
 
 
-def test_a_kept_page_is_served_to_visitors_in_one_query(client, django_assert_num_queries):
+def test_a_kept_page_is_served_to_visitors_in_two_queries(client, django_assert_num_queries):
     SightingFactory.create_batch(3, published=True)
     client.get("/sightings/")
-    with django_assert_num_queries(1):
+    # The generation, then the page.
+    with django_assert_num_queries(2):
         assert client.get("/sightings/").status_code == 200
 
 
@@ -137,17 +136,6 @@ def test_signed_in_people_get_their_own_page_not_the_visitors_copy(client, pract
     assert "Signed in as" in client.get("/sightings/").content.decode()
     client.logout()
     assert "Signed in as" not in client.get("/sightings/").content.decode()
-
-
-def test_asking_for_a_fresh_copy_renders_the_page_again(client):
-    SightingFactory(published=True)
-    client.get("/sightings/")
-    with CaptureQueriesContext(connection) as kept:
-        client.get("/sightings/")
-    with CaptureQueriesContext(connection) as fresh:
-        client.get("/sightings/", headers={"cache-control": "no-cache"})
-    assert len(kept) == 1
-    assert len(fresh) > 1
 
 
 def test_a_deep_page_lists_the_right_sightings_in_order(client, settings):
@@ -210,19 +198,21 @@ def make_sightings(count):
 @pytest.mark.parametrize(
     ("url", "limit"),
     [
-        ("/", 32),
-        ("/sightings/?shift=me-to-we&theme=food", 36),
-        ("/themes/", 21),
-        ("/themes/food/", 35),
+        ("/", 44),
+        ("/sightings/?shift=me-to-we&theme=food", 46),
+        ("/themes/", 29),
+        ("/themes/food/", 45),
         ("/shifts/", 12),
-        ("/shifts/me-to-we/", 34),
+        ("/shifts/me-to-we/", 44),
     ],
 )
 def test_the_first_request_after_a_change_runs_a_bounded_number_of_queries(
     client, django_assert_max_num_queries, count, url, limit
 ):
     make_sightings(count)
-    # Each cache write on the database cache is several queries (count, select, write).
+    # Each cache write on the database cache is several queries (count, select, write),
+    # within a savepoint when in a transaction, as every test is (core/caches.py); each
+    # kept value reads the generation, then the entries.
     with django_assert_max_num_queries(limit):
         assert client.get(url).status_code == 200
 
