@@ -57,7 +57,8 @@ class SignupForm(HoneypotMixin):
         users = get_user_model().objects
         if users.filter(email__iexact=email).exists() or users.filter(username=email).exists():
             raise forms.ValidationError(
-                "An account already uses this email address. Sign in, or reset your password."
+                "An account already uses this email address. Sign in, or reset your password.",
+                code="taken",
             )
         return email
 

@@ -6,7 +6,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
+from django_ratelimit.core import is_ratelimited
 from django_ratelimit.decorators import ratelimit
+from django_ratelimit.exceptions import Ratelimited
 
 from accounts.forms import LoginForm, SettingsForm, SignupForm
 from accounts.models import Preferences
@@ -20,6 +22,9 @@ RATES = {
     "accounts:sign-in": "30/15m",
     # Each reset request sends an email, so a robot must not be able to send many.
     "accounts:password-reset": "5/h",
+    # How often one address may be told that an email address already has an account:
+    # enough for someone who forgot they signed up, too few to sift a list of addresses.
+    "accounts:signup-taken": "5/h",
 }
 
 
@@ -34,6 +39,8 @@ def signup(request):
     if request.user.is_authenticated:
         return redirect(settings.LOGIN_REDIRECT_URL)
     form = SignupForm(request.POST or None)
+    if form.has_error("email", "taken") and told_too_often(request):
+        raise Ratelimited()
     if form.is_valid():
         user = form.save()
         login(request, user, backend="accounts.backends.EmailOrUsernameBackend")
@@ -43,6 +50,12 @@ def signup(request):
         request,
         "accounts/signup.html",
         {"form": form, "next": request.POST.get("next", request.GET.get("next", ""))},
+    )
+
+
+def told_too_often(request):
+    return is_ratelimited(
+        request, group="accounts:signup-taken", key="ip", rate=rate, method="POST", increment=True
     )
 
 

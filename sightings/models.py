@@ -17,6 +17,7 @@ from taggit.models import TagBase, TaggedItemBase
 from accounts.roles import is_convenor
 from core import versions
 from core.markdown import render_markdown
+from core.slugs import unique_slug
 from sightings import places
 from sightings.notifications import email_author_about
 from sightings.themes import MAX_THEMES, normalise_theme
@@ -362,10 +363,6 @@ class PlaceAlias(models.Model):
             cls.objects.create(key=key, place=place)
 
 
-# Addresses under /sightings/ that a sighting's own slug must never shadow.
-RESERVED_SLUGS = {"new", "feed", "paper"}
-
-
 class SightingQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Sighting.Status.PUBLISHED)
@@ -676,7 +673,7 @@ class Sighting(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = self._unique_slug()
+            self.slug = unique_slug(Sighting.objects.all(), self.title, "sighting")
         self.story_html = render_markdown(self.story)
         versions.count_save(self, kwargs)
         super().save(*args, **kwargs)
@@ -689,18 +686,6 @@ class Sighting(models.Model):
         instance = super().from_db(db, field_names, values)
         instance.status_when_loaded = instance.__dict__.get("status")
         return instance
-
-    def _unique_slug(self):
-        base = slugify(self.title)[:120].strip("-") or "sighting"
-        if base in RESERVED_SLUGS:
-            base = f"{base}-sighting"
-        taken = set(Sighting.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-        if base not in taken:
-            return base
-        suffix = 2
-        while f"{base}-{suffix}" in taken:
-            suffix += 1
-        return f"{base}-{suffix}"
 
     @property
     def is_public(self):

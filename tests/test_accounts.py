@@ -52,6 +52,20 @@ def test_an_email_address_already_used_is_refused_whatever_its_case(client):
     assert get_user_model().objects.count() == 1
 
 
+def test_one_address_is_told_only_a_few_times_that_an_email_address_is_taken(client, monkeypatch):
+    monkeypatch.setitem(views.RATES, "accounts:signup-taken", "3/h")
+    for number in range(3):
+        UserFactory(email=f"member{number}@example.org")
+        told = client.post(SIGNUP, {**GOOD_SIGNUP, "email": f"member{number}@example.org"})
+        assert "already uses this email address" in told.content.decode()
+    UserFactory(email="member9@example.org")
+    refused = client.post(SIGNUP, {**GOOD_SIGNUP, "email": "member9@example.org"})
+    assert refused.status_code == 429
+    assert "already uses" not in refused.content.decode()
+    # Signing up with a new address is not held back by it.
+    assert client.post(SIGNUP, GOOD_SIGNUP).status_code == 302
+
+
 def test_a_weak_password_is_refused_and_the_rest_is_kept(client):
     response = client.post(SIGNUP, {**GOOD_SIGNUP, "password": "12345678"})
     html = response.content.decode()

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -29,12 +31,24 @@ def test_a_shift_cannot_be_deleted_one_at_a_time_or_in_bulk():
 
 
 def test_sightings_with_the_same_title_get_different_slugs():
-    first = SightingFactory(title="Neighbours shop for strangers")
-    second = SightingFactory(title="Neighbours shop for strangers")
-    third = SightingFactory(title="Neighbours shop for strangers")
-    assert first.slug == "neighbours-shop-for-strangers"
-    assert second.slug == "neighbours-shop-for-strangers-2"
-    assert third.slug == "neighbours-shop-for-strangers-3"
+    same = [SightingFactory(title="Neighbours shop for strangers") for _ in range(3)]
+    assert len({sighting.slug for sighting in same}) == 3
+    for sighting in same:
+        assert re.fullmatch(r"neighbours-shop-for-strangers-[0-9a-f]{6}", sighting.slug)
+
+
+def test_a_slug_never_tells_that_a_draft_with_the_same_title_exists():
+    alone = SightingFactory(title="Allotment swaps", published=True).slug
+    SightingFactory(title="Lunch club")
+    after_a_draft = SightingFactory(title="Lunch club", published=True).slug
+    shape = re.compile(r"(.+)-[0-9a-f]{6}")
+    assert shape.fullmatch(alone)[1] == "allotment-swaps"
+    assert shape.fullmatch(after_a_draft)[1] == "lunch-club"
+
+
+def test_a_sighting_titled_like_an_address_under_sightings_never_shadows_it():
+    for title in ("New", "Feed", "Paper"):
+        assert SightingFactory(title=title).slug.startswith(f"{title.lower()}-")
 
 
 def test_a_non_latin_title_gets_a_usable_unique_slug():
@@ -48,8 +62,10 @@ def test_a_slug_stays_the_same_when_the_title_changes():
     sighting = SightingFactory(title="A first title")
     sighting.title = "A better title"
     sighting.save()
+    first_slug = sighting.slug
     sighting.refresh_from_db()
-    assert sighting.slug == "a-first-title"
+    assert sighting.slug == first_slug
+    assert sighting.slug.startswith("a-first-title-")
 
 
 def test_themes_are_trimmed_and_lower_cased_into_one():
