@@ -9,7 +9,7 @@ TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-secret-key-not-for-produc
 	DJANGO_ALLOWED_HOSTS=localhost,127.0.0.1,testserver DJANGO_SECURE_SSL_REDIRECT=0 \
 	DJANGO_SECURE_COOKIES=0 DJANGO_HSTS_SECONDS=0
 
-.PHONY: help install install-dev run test lint format migrate demo bench backup-check clean
+.PHONY: help install install-dev run test lint format migrate demo bench soak backup-check clean
 
 help:
 	@echo "make run    - install, migrate, load demo data and serve on http://127.0.0.1:8000"
@@ -63,6 +63,15 @@ bench: install-dev
 	$(BENCH_ENV) $(MANAGE) migrate --noinput
 	$(BENCH_ENV) $(BIN)/python -m bench.seed --sightings $(BENCH_SIGHTINGS)
 	$(BENCH_ENV) $(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# The soak: mixed load for SOAK_SECONDS on PostgreSQL (DATABASE_URL, a database it may
+# fill), with a backup taken and checked halfway; zero 5xx and nothing lost, or it fails.
+SOAK_SECONDS ?= 600
+
+soak: install-dev
+	@test -n "$(DATABASE_URL)" || { echo "make soak needs DATABASE_URL, a PostgreSQL database it may fill:"; \
+		echo "  make soak DATABASE_URL=postgres://postgres@127.0.0.1:5432/observatory_soak"; exit 2; }
+	$(BENCH_ENV) $(BIN)/python -m bench.soak --duration $(SOAK_SECONDS) $(SOAK_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
