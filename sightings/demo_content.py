@@ -1384,6 +1384,156 @@ SIGHTINGS = [
             "people back.",
         ),
     },
+    # Two places with several sightings each, so that /insights/ can compare places.
+    {
+        "key": "hackney-repair-cafe",
+        "title": "A repair café where the fixers now learn from the people who bring things",
+        "summary": (
+            "Volunteers started out mending toasters for people who waited. Now the owners sit "
+            "beside them, and several of last year's visitors run a table of their own."
+        ),
+        "place": "Hackney, London",
+        "days_ago": 120,
+        "setting": "neighbourhood-and-community",
+        "connection": "bridging",
+        "shifts": [WE, ENABLING],
+        "themes": ["neighbours", "volunteering"],
+        "author": "priya",
+        "story": (
+            "The café opens on the first Saturday of the month in a church hall. At first the "
+            "fixers took the broken lamp or kettle away and handed it back an hour later.",
+            "A retired electrician suggested that owners stay and watch. Within a few months "
+            "people were asking to try the screwdriver themselves, and four of them now run the "
+            "bicycle and sewing tables.",
+        ),
+    },
+    {
+        "key": "hackney-school-gate",
+        "title": "Parents at a school gate who now walk each other's children home",
+        "summary": (
+            "A primary school's parents began a rota so that children of shift-working families "
+            "are walked home. Parents who had never spoken now hold each other's keys."
+        ),
+        "place": "Hackney, London",
+        "days_ago": 200,
+        "setting": "education",
+        "connection": "bridging",
+        "shifts": [WE, TRUSTING],
+        "themes": ["schools", "neighbours"],
+        "author": "bethan",
+        "story": (
+            "Several families at the school work early or late shifts. A parent put a paper rota "
+            "on the gate asking who could walk an extra child home on which day.",
+            "Two years on, the rota runs itself in a group chat. Parents from different streets "
+            "and languages hold spare keys for one another.",
+        ),
+    },
+    {
+        "key": "hackney-tenants-repairs",
+        "title": "Tenants who check repairs themselves before a job is signed off",
+        "summary": (
+            "A housing association lets a panel of tenants inspect finished repairs and refuse "
+            "sign-off when the work is not right."
+        ),
+        "place": "Hackney, London",
+        "days_ago": 310,
+        "setting": "housing",
+        "connection": "bonding",
+        "shifts": [TRUSTING, ENABLING],
+        "themes": ["housing", "governance"],
+        "author": "callum",
+        "story": (
+            "Complaints about repairs had been rising for years. The association asked tenants to"
+            " volunteer to look at a sample of finished jobs each month.",
+            "The panel has refused sign-off eleven times this year, and the contractor now phones"
+            " tenants before closing a job.",
+        ),
+    },
+    {
+        "key": "swansea-gp-walks",
+        "title": "A surgery's walking group that patients now lead",
+        "summary": (
+            "A GP practice began a weekly walk for patients with long-term conditions. The nurse "
+            "who started it now walks at the back; patients choose the routes."
+        ),
+        "place": "Swansea",
+        "days_ago": 150,
+        "setting": "health-and-care",
+        "connection": "bonding",
+        "shifts": [PERSONALISED, ENABLING],
+        "themes": ["health", "walking"],
+        "author": "bethan",
+        "story": (
+            "The walks began as a prescription: a set route along the seafront at a set pace. "
+            "Several people dropped out because it was too far or too fast.",
+            "The group now splits by pace and the walkers plan the routes themselves. The "
+            "practice counts fewer missed appointments among those who come.",
+        ),
+    },
+    {
+        "key": "swansea-youth-budget",
+        "title": "Young people who decide how a youth centre spends its grant",
+        "summary": (
+            "A youth centre handed a share of its yearly grant to a panel of its members, who "
+            "interviewed the groups bidding for it."
+        ),
+        "place": "Swansea",
+        "days_ago": 260,
+        "setting": "voluntary-sector",
+        "connection": "bridging",
+        "shifts": [ENABLING, CO_OPERATING],
+        "themes": ["young people", "funding"],
+        "author": "priya",
+        "story": (
+            "The panel of twelve members, aged fourteen to nineteen, heard bids from a boxing "
+            "club, a music studio and a food project.",
+            "They split the money between two of them on condition that they share the hall, "
+            "which the two groups had previously competed for.",
+        ),
+    },
+    {
+        "key": "swansea-care-home-choir",
+        "title": "A care home choir that residents choose the songs for",
+        "summary": (
+            "Instead of a visiting entertainer, residents of a care home and pupils from the "
+            "school next door sing together each week, and residents choose the songs."
+        ),
+        "place": "Swansea",
+        "days_ago": 90,
+        "setting": "health-and-care",
+        "connection": "bridging",
+        "shifts": [PERSONALISED, WE],
+        "themes": ["older people", "schools"],
+        "author": "callum",
+        "story": (
+            "The home used to book a singer once a month. A resident who had sung in a chapel "
+            "choir asked whether they could sing themselves.",
+            "Now pupils come on Wednesday afternoons, residents pick the hymns and songs, and "
+            "residents teach the children several in Welsh.",
+        ),
+    },
+    {
+        "key": "swansea-council-forms",
+        "title": "A council's plain-language forms replaced by the old ones again",
+        "summary": (
+            "Forms that tenants had helped rewrite in plain words were replaced by the old "
+            "standard versions when the council changed its case-management system."
+        ),
+        "place": "Swansea",
+        "days_ago": 35,
+        "setting": "local-government",
+        "connection": "bonding",
+        "shifts": [PERSONALISED],
+        "direction": "back",
+        "themes": ["council services"],
+        "author": "bethan",
+        "story": (
+            "Two years ago a group of tenants and officers rewrote the housing forms together, "
+            "and calls to the helpline about them fell by a third.",
+            "The new computer system came with its own templates and the rewritten forms were "
+            "dropped. The officers who worked on them say nobody asked them first.",
+        ),
+    },
 ]
 
 # One of each status a practitioner sees in My sightings and a convenor in the queue.
