@@ -304,6 +304,23 @@ def test_notes_give_each_linked_sightings_reading_and_why(client, sightings):
     ]
 
 
+def test_insights_give_every_chart_of_the_page_with_its_note(client, sightings):
+    _, charts = get_json(client, "/api/insights/")
+    assert [chart["slug"] for chart in charts] == [
+        "shifts-over-time",
+        "forward-and-back",
+        "shifts-by-setting",
+        "places-compared",
+        "bonding-and-bridging",
+        "bridging-share",
+        "how-shifts-last",
+        "outcomes-per-shift",
+    ]
+    places = {chart["slug"]: chart for chart in charts}["places-compared"]
+    assert "at least 5 published sightings" in places["note"]
+    assert places["sentence"].startswith("Fewer than two places")
+
+
 def test_insights_narrow_by_place_and_direction(client, placed):
     _, swansea = get_json(client, "/api/insights/?place_ref=swansea")
     _, back = get_json(client, "/api/insights/?direction=back")
