@@ -214,6 +214,17 @@ def test_a_place_narrows_every_chart_and_its_csv(client, places):
     assert 'href="/insights/?place_ref=hull"' in client.get("/places/hull/").content.decode()
 
 
+@pytest.mark.parametrize("query", ["place_ref=no-such-place", "place_ref=%00", "direction=up"])
+def test_an_unknown_place_or_direction_leaves_the_charts_unfiltered(client, seen, query):
+    response = client.get(f"/insights/?{query}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    education = re.search(r'<th scope="row">Education</th>(.*?)</tr>', html).group(1)
+    assert re.findall(r"<td>(\d+)</td>", education) == ["1", "0", "0", "0", "2"]
+    csv_response = client.get(f"/insights/shifts-by-setting.csv?{query}")
+    assert csv_response.status_code == 200
+
+
 def test_a_direction_narrows_every_chart(seen):
     Sighting.objects.filter(pk=seen[1].pk).update(direction=Sighting.Direction.BACK)
     insights = by_slug("direction=back")
