@@ -157,16 +157,20 @@ def build_insights(sighting_filter=None, today=None):
         shift for shift in Shift.objects.order_by("position") if not chosen or shift.slug in chosen
     ]
     published = sighting_filter.results
+    # Charts counted from each sighting's links to the shifts shown need no shift filter
+    # of their own: the links already keep to those shifts, and checking the filter again
+    # would read every link of the shift a second time.
+    any_shift = _without_shift(sighting_filter)
     period = Period.ending(today)
     return [
-        shifts_over_time(published, shifts, period),
-        forward_and_back(published, shifts, period),
-        shifts_by_setting(published, shifts),
-        places_compared(_without_shift(sighting_filter), shifts),
+        shifts_over_time(any_shift, shifts, period),
+        forward_and_back(any_shift, shifts, period),
+        shifts_by_setting(any_shift, shifts),
+        places_compared(any_shift, shifts),
         bonding_and_bridging(published, period),
-        bridging_share_per_shift(published, shifts, period),
+        bridging_share_per_shift(any_shift, shifts, period),
         how_shifts_last(published),
-        outcomes_per_shift(published, shifts),
+        outcomes_per_shift(any_shift, shifts),
     ]
 
 
@@ -174,7 +178,7 @@ def _without_shift(sighting_filter):
     """The sightings every filter but the shift chooses.
 
     Places are compared by the share of their sightings that show each shift, so their
-    totals must count sightings of every shift, not only of the shifts chosen.
+    totals count sightings of every shift, not only of the shifts chosen.
     """
     if not sighting_filter.is_bound or not sighting_filter.data.getlist("shift"):
         return sighting_filter.results
@@ -366,17 +370,10 @@ def places_compared(published, shifts):
     enough = {
         place: total for place, (_name, total) in totals.items() if total >= ENOUGH_AT_A_PLACE
     }
-    # The places with enough are chosen again in the query, rather than listed, so the
-    # page runs the same queries however many places qualify.
-    with_enough = (
-        located.values("place_ref_id")
-        .annotate(total=Count("pk"))
-        .filter(total__gte=ENOUGH_AT_A_PLACE)
-        .values("place_ref_id")
-    )
+    # Every place's links are counted and those with too few dropped here: one query
+    # however many places qualify, and no second pass over the sightings to pick them.
     found = (
         _links(located, shifts)
-        .filter(sighting__place_ref__in=with_enough)
         .values_list("sighting__place_ref_id", "shift_id")
         .annotate(total=Count("sighting_id"))
         .order_by()
