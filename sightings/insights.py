@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, Q, Value, When
 from django.db.models.functions import TruncMonth
-from django.utils import dateformat, timezone
+from django.utils import dateformat, timezone, translation
 from django.utils.translation import gettext as _
 
 from core.generation import cached
@@ -122,7 +122,9 @@ def insights_for(sighting_filter, today=None):
     """The charts for the sightings the filter chooses, counted again only once what is
     published has changed (or the month has)."""
     today = today or timezone.localdate()
-    key = f"insights:{FORMAT}:{_filter_key(sighting_filter)}:{today:%Y-%m}"
+    # The words of the charts are in the reader's language, so each language has its own.
+    language = translation.get_language() or "en"
+    key = f"insights:{FORMAT}:{language}:{_filter_key(sighting_filter)}:{today:%Y-%m}"
     return cached({key: lambda: build_insights(sighting_filter, today)})[key]
 
 
