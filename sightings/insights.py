@@ -15,6 +15,7 @@ from django.db.models import Case, Count, Q, Value, When
 from django.db.models.functions import TruncMonth
 from django.utils import dateformat, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.generation import cached
 from sightings.filters import SightingFilter
@@ -332,10 +333,14 @@ def _forward_back_sentence(slipping, period, tally, shifts):
             "(%(seen)s times in all); none was seen slipping back."
         ) % {"Period": period.words[0].upper() + period.words[1:], "seen": seen}
     worst = max(slipping, key=lambda item: (item[0], item[1]))
-    sentence = _(
+    sentence = ngettext(
+        "%(Period)s, these shifts were seen %(seen)s times and %(behind)s of them (%(share)s%%) "
+        "was slipping back; %(shift)s slipped back most often: %(worst_back)s of "
+        "%(worst_seen)s (%(worst_share)s%%).",
         "%(Period)s, these shifts were seen %(seen)s times and %(behind)s of them (%(share)s%%) "
         "were slipping back; %(shift)s slipped back most often: %(worst_back)s of "
-        "%(worst_seen)s (%(worst_share)s%%)."
+        "%(worst_seen)s (%(worst_share)s%%).",
+        behind,
     ) % {
         "Period": period.words[0].upper() + period.words[1:],
         "behind": behind,
@@ -349,7 +354,11 @@ def _forward_back_sentence(slipping, period, tally, shifts):
     latest = period.quarters[-1]
     back_now = sum(tally.get((shift.pk, Sighting.Direction.BACK, latest), 0) for shift in shifts)
     if back_now:
-        sentence += " " + _("%(count)s were seen slipping back in %(quarter)s, so far.") % {
+        sentence += " " + ngettext(
+            "%(count)s was seen slipping back in %(quarter)s, so far.",
+            "%(count)s were seen slipping back in %(quarter)s, so far.",
+            back_now,
+        ) % {
             "count": back_now,
             "quarter": quarter_label(latest),
         }
@@ -416,10 +425,14 @@ def places_compared(published, shifts):
             )
         gaps.append((most[0] - least[0], shift.name, most, least))
     left_out = len(totals) - len(enough)
-    note = _(
+    note = ngettext(
         "Only places with at least %(enough)s published sightings among those chosen are "
         "compared, because with fewer one sighting swings the shares too far; "
-        "%(left_out)s with fewer are left out."
+        "%(left_out)s place with fewer is left out.",
+        "Only places with at least %(enough)s published sightings among those chosen are "
+        "compared, because with fewer one sighting swings the shares too far; "
+        "%(left_out)s places with fewer are left out.",
+        left_out,
     ) % {"enough": ENOUGH_AT_A_PLACE, "left_out": left_out}
     if gaps:
         gap, name, most, least = max(gaps, key=lambda item: item[0])

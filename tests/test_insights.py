@@ -151,6 +151,13 @@ def test_forward_and_back_says_when_nothing_slips_back(seen):
     assert "none was seen slipping back" in insight.sentence
 
 
+def test_one_sighting_slipping_back_this_quarter_is_said_in_the_singular(seen):
+    Sighting.objects.filter(pk=seen[0].pk).update(direction=Sighting.Direction.BACK)
+    insight = by_slug()["forward-and-back"]
+    assert "1 was seen slipping back in Q" in insight.sentence
+    assert "1 of them (25%) was slipping back" in insight.sentence
+
+
 def _at(place, count, shifts, author):
     for _ in range(count):
         sighting = SightingFactory(published=True, author=author, place=place, shifts=shifts)
@@ -176,7 +183,7 @@ def test_places_compared_names_where_each_shift_is_most_and_least_reported(place
     assert rows["Doubting → Trusting"] == ["Hull", "83%", "5 of 6", "Swansea", "20%", "1 of 5"]
     assert "Leeds" not in str(insight.rows)
     assert f"at least {ENOUGH_AT_A_PLACE} published sightings" in insight.note
-    assert "1 with fewer are left out" in insight.note
+    assert "1 place with fewer is left out" in insight.note
     assert insight.sentence == (
         "Of 2 places with enough sightings to compare, the widest gap is in Doubting → "
         "Trusting: it is in 83% of Hull’s sightings (5 of 6) but 20% of Swansea’s (1 of 5)."
