@@ -67,7 +67,7 @@ class SeenVersionMixin:
         if self.instance.pk:
             self.instance.version = lock(self.instance, self.seen_version).version
 
-    def refuse_stale(self, current, names):
+    def refuse_stale(self, current, names, message=CHANGED_MEANWHILE):
         """Refuse the form: say why, keep what was typed, and return the named fields as saved now.
 
         What was typed is marked as seen against `current`, so pressing the button again
@@ -76,7 +76,7 @@ class SeenVersionMixin:
         data = self.data.copy()
         data[self.add_prefix("version")] = current.version
         self.data = data
-        self.add_error(None, CHANGED_MEANWHILE)
+        self.add_error(None, message)
         return saved_now(current, names)
 
 

@@ -39,6 +39,10 @@ PLACES_PER_PAGE = 100
 
 # What a refused decision shows of the sighting as it is now saved.
 DECISION_FIELDS = ["status", "title", "summary", "story", "feedback"]
+DECIDED_MEANWHILE = (
+    "Someone else decided on this sighting after you opened the page: it is now {status}. "
+    "Your decision was not recorded; what you typed is shown below."
+)
 DECIDED = {
     "publish": "Published “{title}”. It is now public and its author has been emailed.",
     "return": "Returned “{title}” to its author with your feedback.",
@@ -171,7 +175,8 @@ def review_sighting(request, pk):
             return redirect("review:sighting", pk=sighting.pk)
         # Decided by someone else while this convenor read it: show what was decided,
         # and keep what they typed.
-        changed = form.refuse_stale(sighting, DECISION_FIELDS)
+        decided = DECIDED_MEANWHILE.format(status=sighting.get_status_display().lower())
+        changed = form.refuse_stale(sighting, DECISION_FIELDS, message=decided)
         typed = form.cleaned_data["feedback"].strip()
     preview_shifts = list(sighting.shifts.all())
     preview_themes = [theme.name for theme in sighting.tags.order_by("name")]
@@ -186,7 +191,11 @@ def review_sighting(request, pk):
         except versions.Stale as stale:
             sighting.refresh_from_db()
             awaiting = sighting.status == Sighting.Status.SUBMITTED
-            changed = form.refuse_stale(stale.current, DECISION_FIELDS)
+            if awaiting:
+                changed = form.refuse_stale(stale.current, DECISION_FIELDS)
+            else:
+                decided = DECIDED_MEANWHILE.format(status=sighting.get_status_display().lower())
+                changed = form.refuse_stale(stale.current, DECISION_FIELDS, message=decided)
             preview_shifts = list(sighting.shifts.all())
             preview_themes = [theme.name for theme in sighting.tags.order_by("name")]
             typed = "" if awaiting else form.cleaned_data["feedback"].strip()

@@ -104,7 +104,7 @@ def test_a_decision_on_a_sighting_decided_meanwhile_is_refused_and_keeps_the_fee
     )
 
     html = response.content.decode()
-    assert CHANGED in html
+    assert "Someone else decided on this sighting after you opened the page" in html
     assert "Please say where the lunch club meets." in html
     assert "Published" in html
     sighting.refresh_from_db()
