@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 
 from accounts.roles import CONVENORS_GROUP
+from core import caches as observatory_caches
 from tests import factories
 
 # Playwright's synchronous API runs an event loop in the test's thread; the live
@@ -27,6 +28,8 @@ def _fresh_cache(request):
 
     The cache lives in the database, in a table that a transactional test's flush skips.
     """
+    # A cache that failed in an earlier test (on purpose) rests for a few seconds; not here.
+    observatory_caches._resting_until.clear()
     uses_database = request.node.get_closest_marker("django_db") or DATABASE_FIXTURES & set(
         request.fixturenames
     )

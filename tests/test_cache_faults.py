@@ -36,14 +36,6 @@ PUBLIC_PAGES = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _caches_awake():
-    """A cache that failed rests for a few seconds; no test leaves one resting for the next."""
-    observatory_caches._resting_until.clear()
-    yield
-    observatory_caches._resting_until.clear()
-
-
 def entries_kept():
     with connection.cursor() as cursor:
         cursor.execute("SELECT COUNT(*) FROM observatory_entries")
