@@ -1,7 +1,9 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Preferences
@@ -141,9 +143,17 @@ class SettingsForm(forms.ModelForm):
         ),
     )
 
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=settings.LANGUAGES,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text=_("The language of the Observatory's pages and of the emails it sends you."),
+    )
+
     class Meta:
         model = Preferences
-        fields = ["show_name"]
+        fields = ["show_name", "language"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -151,3 +161,9 @@ class SettingsForm(forms.ModelForm):
             (True, _("My name: %(name)s") % {"name": own_name(self.instance.user)}),
             (False, _("“%(anonymous)s”") % {"anonymous": ANONYMOUS_PRACTITIONER}),
         ]
+        if not self.instance.language:
+            self.initial["language"] = translation.get_language()
+
+    def clean_language(self):
+        # Left unanswered, the language stays as it was: the one being read.
+        return self.cleaned_data["language"] or self.instance.language or translation.get_language()

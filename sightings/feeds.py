@@ -57,7 +57,7 @@ class SightingFeed(Feed):
         return sighting.updated_at
 
     def item_categories(self, sighting):
-        categories = [shift.name for shift in sighting.shifts.all()]
+        categories = [shift.translated_name for shift in sighting.shifts.all()]
         if sighting.is_slipping_back:
             categories.append("Slipping back")
         return categories

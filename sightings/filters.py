@@ -12,7 +12,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, Exists, OuterRef, Q
-from django.utils import dateformat
+from django.utils import dateformat, translation
 
 from sightings import counts, search
 from sightings.models import Place, Shift, Sighting, Theme
@@ -107,7 +107,7 @@ class SightingFilter(django_filters.FilterSet):
         if "shift" in self.filters:
             self.shifts = list(Shift.objects.only("pk", "slug", "name"))
             self.filters["shift"].extra["choices"] = [
-                (shift.slug, shift.name) for shift in self.shifts
+                (shift.slug, shift.translated_name) for shift in self.shifts
             ]
         if "theme" in self.filters:
             self.filters["theme"].extra["choices"] = self._theme_choices(data)
@@ -282,10 +282,12 @@ def facet_counts(sighting_filter):
     except EmptyResultSet:
         # A search of nothing but operators matches nothing: zeros, from no query.
         return _count_facets(results, shifts)
+    # The facets carry the shifts' and settings' names, so each language keeps its own.
+    language = translation.get_language()
     key = (
         "facets:"
         + hashlib.sha256(
-            f"{sql}{params!r}{[shift.slug for shift in shifts]!r}".encode()
+            f"{language}{sql}{params!r}{[shift.slug for shift in shifts]!r}".encode()
         ).hexdigest()
     )
     return counts.cached({key: lambda: _bounded_then_full(results, shifts)})[key]
@@ -314,7 +316,11 @@ def _count_facets(results, shifts):
     return {
         "total": counts["total"],
         "shifts": [
-            {"slug": shift.slug, "name": shift.name, "count": counts[f"shift_{shift.pk}"]}
+            {
+                "slug": shift.slug,
+                "name": shift.translated_name,
+                "count": counts[f"shift_{shift.pk}"],
+            }
             for shift in shifts
         ],
         "settings": [

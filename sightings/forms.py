@@ -53,6 +53,9 @@ class ShiftChoiceField(KeysChoiceField):
         kwargs.setdefault("help_text", "Which of the five shifts did you see? Choose one or more.")
         super().__init__(**kwargs)
 
+    def label_from_instance(self, obj):
+        return obj.translated_name
+
 
 class ThemesField(forms.CharField):
     """Comma-separated themes in, a clean list of theme names out."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, Q, Value, When
 from django.db.models.functions import TruncMonth
-from django.utils import dateformat, timezone
+from django.utils import dateformat, timezone, translation
 
 from sightings import counts
 from sightings.filters import SightingFilter
@@ -121,7 +121,9 @@ def insights_for(sighting_filter, today=None):
     """The charts for the sightings the filter chooses, counted again only once what is
     published has changed (or the month has)."""
     today = today or timezone.localdate()
-    key = f"insights:{FORMAT}:{_filter_key(sighting_filter)}:{today:%Y-%m}"
+    # The charts carry words as well as numbers, so each language keeps its own.
+    language = translation.get_language()
+    key = f"insights:{FORMAT}:{language}:{_filter_key(sighting_filter)}:{today:%Y-%m}"
     return counts.cached({key: lambda: build_insights(sighting_filter, today)})[key]
 
 
@@ -197,7 +199,7 @@ def shifts_over_time(published, shifts, period):
         unit, every = "quarter", 1
     series = [
         Series(
-            shift.name,
+            shift.translated_name,
             f"series--shift-{shift.position}",
             [sum(by_month.get((shift.pk, month), 0) for month in group) for group in keys],
         )
@@ -256,7 +258,7 @@ def shifts_by_setting(published, shifts):
         top_shift = shifts[busiest[1:].index(max(busiest[1:]))]
         sentence = (
             f"{busiest[0]} is the setting with the most sightings, and there "
-            f"{top_shift.name} is the shift seen most often ({max(busiest[1:])})."
+            f"{top_shift.translated_name} is the shift seen most often ({max(busiest[1:])})."
         )
     else:
         sentence = "No published sighting has a setting and a shift yet."
@@ -276,7 +278,7 @@ def shifts_by_setting(published, shifts):
 
 def _shift_segments(shifts, values):
     return [
-        (shift.name, f"series--shift-{shift.position}", value)
+        (shift.translated_name, f"series--shift-{shift.position}", value)
         for shift, value in zip(shifts, values, strict=True)
     ]
 
@@ -364,10 +366,10 @@ def bridging_share_per_shift(published, shifts, period):
     rows, bars, changes = [], [], []
     for shift in shifts:
         before, after = counted(shift, False), counted(shift, True)
-        rows.append([shift.name, _share_words(*before), _share_words(*after)])
+        rows.append([shift.translated_name, _share_words(*before), _share_words(*after)])
         # The shift is named once, beside the first of its two bars; the key tells them apart.
         for label, words, css, (bridging, said) in [
-            (shift.name, earlier_words, "series--earlier", before),
+            (shift.translated_name, earlier_words, "series--earlier", before),
             ("", later_words, "series--bridging", after),
         ]:
             bars.append(
@@ -378,7 +380,7 @@ def bridging_share_per_shift(published, shifts, period):
                 )
             )
         if before[1] and after[1]:
-            changes.append((_share(*after) - _share(*before), shift.name, before, after))
+            changes.append((_share(*after) - _share(*before), shift.translated_name, before, after))
     if changes:
         change, name, before, after = min(changes)
         fell = sum(1 for c in changes if c[0] < 0)
@@ -486,10 +488,10 @@ def outcomes_per_shift(published, shifts):
     rows, bars, lasting = [], [], []
     for shift in shifts:
         values = [by_shift.get((shift.pk, value), 0) for value, _label in outcomes]
-        rows.append([shift.name, *values, sum(values)])
+        rows.append([shift.translated_name, *values, sum(values)])
         bars.append(
             (
-                shift.name,
+                shift.translated_name,
                 [
                     (label, f"series--{value}", n)
                     for (value, label), n in zip(outcomes, values, strict=True)
@@ -498,7 +500,7 @@ def outcomes_per_shift(published, shifts):
         )
         if sum(values):
             kept = sum(by_shift.get((shift.pk, value), 0) for value in FollowUp.LASTING)
-            lasting.append((_share(kept, sum(values)), kept, sum(values), shift.name))
+            lasting.append((_share(kept, sum(values)), kept, sum(values), shift.translated_name))
     if len(lasting) > 1:
         best, worst = max(lasting), min(lasting)
         sentence = (

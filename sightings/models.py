@@ -8,8 +8,9 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import TruncMonth
 from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager, _TaggableManager
 from taggit.models import TagBase, TaggedItemBase
@@ -27,11 +28,18 @@ def url_by_slug(name, slug):
     Reversing costs about 30 microseconds, and a page of twenty cards links to a
     hundred sightings, shifts and themes: half the time it takes to render them.
     """
-    return _reverse_once(get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF, name, slug)
+    return _reverse_once(
+        get_script_prefix(),
+        get_urlconf() or settings.ROOT_URLCONF,
+        # Welsh addresses carry the /cy/ prefix: each language has its own entries.
+        translation.get_language(),
+        name,
+        slug,
+    )
 
 
 @functools.lru_cache(maxsize=20_000)
-def _reverse_once(prefix, urlconf, name, slug):
+def _reverse_once(prefix, urlconf, language, name, slug):
     return reverse(name, urlconf=urlconf, kwargs={"slug": slug})
 
 
@@ -76,6 +84,23 @@ class Shift(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionDenied("The five shifts are fixed and cannot be deleted.")
+
+    # The five shifts' words in the reader's language (sightings/shift_texts.py says
+    # why they are translated with gettext rather than in translated columns).
+    @property
+    def translated_name(self):
+        return gettext(self.name)
+
+    @property
+    def translated_description(self):
+        return gettext(self.description)
+
+    @property
+    def translated_explanation_html(self):
+        translated = gettext(self.explanation) if self.explanation else ""
+        if translated == self.explanation:
+            return self.explanation_html
+        return render_markdown(translated)
 
 
 class ThemeQuerySet(models.QuerySet):
