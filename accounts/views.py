@@ -42,7 +42,7 @@ def signup(request):
         user = form.save()
         Preferences.objects.create(user=user, language=translation.get_language())
         login(request, user, backend="accounts.backends.EmailOrUsernameBackend")
-        messages.success(request, "Welcome to the Observatory. Your account is ready.")
+        messages.success(request, _("Welcome to the Observatory. Your account is ready."))
         return redirect(_safe_next(request))
     return render(
         request,
