@@ -221,17 +221,10 @@ def welsh(address):
     return f"/cy{address}"
 
 
-# The insights' sentences and chart labels are composed in English in
-# sightings/insights.py; until they are translated the page is checked for its frame only.
-FRAME_ONLY = {"/insights/"}
-
-
 def english_left_on_welsh_pages(client, addresses, world):
     people_wrote = written_by_people(world)
     found = {}
     for address in addresses:
-        if address in FRAME_ONLY:
-            continue
         english = client.get(address)
         cymraeg = client.get(welsh(address))
         assert cymraeg.status_code == english.status_code, address
