@@ -9,6 +9,7 @@ browser prefers Welsh.
 """
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.http import HttpResponseRedirect
 from django.urls import translate_url
 from django.utils import translation
@@ -103,6 +104,11 @@ def _switch_and_remember(request):
 def alternates(request):
     """The page's address in each language, for hreflang links and the switch."""
     current = translation.get_language()
+    try:
+        request.get_host()
+    except DisallowedHost:
+        # The page refusing an unknown host has no address of its own to offer.
+        return {"language_alternates": [], "html_lang": bcp47(current)}
     path = _address_without_onward_link(request)
     others = []
     for code, name in settings.LANGUAGES:
