@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cells.models import CellNote, DiscussedSighting
-from sightings.forms import KeysChoiceField, is_key
+from core.keys import KeysChoiceField, is_key
 from sightings.models import Shift, Sighting
 
 PICKER_RESULTS = 20

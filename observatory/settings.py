@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "cells",
     "privacy",
     "api",
+    # The site itself: its one command, load_demo_data, fills every app with examples.
+    "observatory",
 ]
 
 MIDDLEWARE = [

@@ -3,8 +3,9 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from observatory import languages, page_cache, views
-from sightings.sitemaps import sitemaps
+from core import page_cache
+from observatory import languages, views
+from observatory.sitemaps import sitemaps
 
 # Addresses that are not pages read in one language stay outside the /cy/ prefix: the
 # health check, robots and sitemaps, the API (its JSON and its guide), the admin and the

@@ -14,7 +14,8 @@ from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import dateformat, translation
 
-from sightings import counts, search
+from core.generation import cached
+from sightings import search
 from sightings.models import Place, Shift, Sighting, Theme
 
 
@@ -265,7 +266,7 @@ def shareable_query(request, fixed=None):
 # Facets are counted first over at most this many results, which is quick; a
 # broader set (most of 100,000 sightings) takes hundreds of milliseconds to count.
 # Either way the counts are kept, keyed by the exact query they count and by the
-# generation of what is published (sightings/counts.py), so a change shows at once.
+# generation of what is published (core/generation.py), so a change shows at once.
 FACET_EXACT_LIMIT = 2000
 
 
@@ -290,7 +291,7 @@ def facet_counts(sighting_filter):
             f"{language}{sql}{params!r}{[shift.slug for shift in shifts]!r}".encode()
         ).hexdigest()
     )
-    return counts.cached({key: lambda: _bounded_then_full(results, shifts)})[key]
+    return cached({key: lambda: _bounded_then_full(results, shifts)})[key]
 
 
 def _bounded_then_full(results, shifts):

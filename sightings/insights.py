@@ -18,7 +18,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from sightings import counts
+from core.generation import cached
 from sightings.filters import SightingFilter
 from sightings.models import FollowUp, Shift, Sighting
 
@@ -127,7 +127,7 @@ def insights_for(sighting_filter, today=None):
     # The charts carry words as well as numbers, so each language keeps its own.
     language = translation.get_language()
     key = f"insights:{FORMAT}:{language}:{_filter_key(sighting_filter)}:{today:%Y-%m}"
-    return counts.cached({key: lambda: build_insights(sighting_filter, today)})[key]
+    return cached({key: lambda: build_insights(sighting_filter, today)})[key]
 
 
 def _filter_key(sighting_filter):
