@@ -120,7 +120,7 @@ def note_form(request, cell, note):
     if checking:
         note_ok, readings_ok = form.is_valid(), readings.is_valid()
         if not readings_ok:
-            form.add_error(None, "Check how the meeting read the linked sightings, below.")
+            form.add_error(None, _("Check how the meeting read the linked sightings, below."))
         elif note_ok and action == "preview":
             preview = form.instance
             preview.render_html()

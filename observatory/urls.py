@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from core import page_cache
 from observatory import languages, views
@@ -49,6 +50,6 @@ handler403 = "observatory.views.permission_denied"
 handler404 = "observatory.views.page_not_found"
 handler500 = "observatory.views.server_error"
 
-admin.site.site_header = "The Observatory"
-admin.site.site_title = "Observatory admin"
-admin.site.index_title = "Curate the Observatory"
+admin.site.site_header = _("The Observatory")
+admin.site.site_title = _("Observatory admin")
+admin.site.index_title = _("Curate the Observatory")

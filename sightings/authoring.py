@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.roles import is_convenor
@@ -31,12 +32,12 @@ THEME_SUGGESTIONS = 300
 
 # The order of My sightings: what needs the author first, what is settled last.
 MY_GROUPS = [
-    (Sighting.Status.RETURNED, "Returned to you for changes"),
-    (Sighting.Status.DRAFT, "Drafts"),
-    (Sighting.Status.SUBMITTED, "Waiting for review"),
-    (Sighting.Status.PUBLISHED, "Published"),
-    (Sighting.Status.DECLINED, "Declined"),
-    (Sighting.Status.WITHDRAWN, "Withdrawn"),
+    (Sighting.Status.RETURNED, gettext_lazy("Returned to you for changes")),
+    (Sighting.Status.DRAFT, gettext_lazy("Drafts")),
+    (Sighting.Status.SUBMITTED, gettext_lazy("Waiting for review")),
+    (Sighting.Status.PUBLISHED, gettext_lazy("Published")),
+    (Sighting.Status.DECLINED, gettext_lazy("Declined")),
+    (Sighting.Status.WITHDRAWN, gettext_lazy("Withdrawn")),
 ]
 
 

@@ -44,7 +44,7 @@ class ThemesField(forms.CharField):
     """Comma-separated themes in, a clean list of theme names out."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("label", "Themes")
+        kwargs.setdefault("label", _("Themes"))
         kwargs.setdefault("required", False)
         kwargs.setdefault("help_text", THEMES_HELP)
         kwargs.setdefault("max_length", 1000)

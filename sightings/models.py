@@ -734,7 +734,7 @@ class Sighting(models.Model):
     @property
     def direction_word(self):
         """The direction in two words, for badges and tables."""
-        return "Slipping back" if self.is_slipping_back else "Moving forward"
+        return gettext("Slipping back") if self.is_slipping_back else gettext("Moving forward")
 
     @property
     def is_told(self):

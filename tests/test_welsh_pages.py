@@ -53,9 +53,11 @@ class VisibleText(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        english_island = (attributes.get("lang") or "").lower().startswith("en")
+        # Words marked as English inside a Welsh page (the switch's "English"), not the
+        # English page itself.
+        english_island = tag != "html" and (attributes.get("lang") or "").lower().startswith("en")
         skipped = tag in SKIPPED_ELEMENTS or english_island
-        void = tag in {"meta", "link", "img", "input", "br", "hr", "source", "rect", "circle"}
+        void = tag in {"meta", "link", "img", "input", "br", "hr", "source", "wbr"}
         if not self._skipping() and not skipped:
             name = attributes.get("name") or ""
             for attribute in ATTRIBUTES:
@@ -66,18 +68,25 @@ class VisibleText(HTMLParser):
             if tag == "input" and attributes.get("type") in {"submit", "button"}:
                 self.pieces.append(attributes.get("value") or "")
         if not void:
-            self.stack.append(skipped)
+            self.stack.append((tag, skipped))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in {"meta", "link", "img", "input", "br", "hr", "source", "wbr"}:
+            self.handle_endtag(tag)
 
     def handle_endtag(self, tag):
-        if self.stack:
-            self.stack.pop()
+        # Close the nearest open element of that name, and any left open inside it.
+        names = [name for name, _skipped in self.stack]
+        if tag in names:
+            del self.stack[len(names) - 1 - names[::-1].index(tag) :]
 
     def handle_data(self, data):
         if not self._skipping():
             self.pieces.append(data)
 
     def _skipping(self):
-        return any(self.stack)
+        return any(skipped for _tag, skipped in self.stack)
 
 
 def visible_pieces(html):
@@ -97,6 +106,7 @@ def written_by_people(world):
     texts = set()
     for sighting in Sighting.objects.all():
         texts |= {sighting.title, sighting.summary, sighting.place, sighting.story}
+        texts |= {sighting.source_url, sighting.feedback}
         texts |= set(sighting.tags.values_list("name", flat=True))
     for follow_up in FollowUp.objects.all():
         texts |= {follow_up.note, follow_up.hidden_reason}
@@ -265,8 +275,8 @@ def test_a_form_with_errors_speaks_welsh(client, world):
 
 
 def test_the_check_finds_english_left_on_a_welsh_page():
-    english = "<p>Browse the sightings</p><p>Hackney</p>"
-    cymraeg = "<p>Browse the sightings</p><p>Hackney</p>"
+    english = '<html lang="en-GB"><p>Browse the sightings</p><p>Hackney</p>'
+    cymraeg = '<html lang="cy"><p>Browse the sightings</p><p>Hackney</p>'
 
     same = visible_pieces(english) & visible_pieces(cymraeg)
 
