@@ -194,7 +194,8 @@ def test_signing_in_brings_back_the_saved_language(client, practitioner):
 def test_the_settings_page_offers_the_language_and_keeps_it(client, practitioner):
     client.force_login(practitioner)
     page = client.get("/me/settings/").text
-    assert 'name="language" value="cy"' in page
+    assert '<input type="radio" name="language" value="cy"' in page
+    assert 'lang="cy">Cymraeg</label>' in page
 
     response = client.post("/me/settings/", {"show_name": "True", "language": "cy"})
 
