@@ -16,7 +16,8 @@ from core.generation import cached
 from sightings import counts
 from sightings.models import Place, Shift, Sighting
 
-PLACES_KEY = f"counts:{counts.FORMAT}:places"
+# The second part changes whenever PlaceCount does, so no older shape is read back.
+PLACES_KEY = f"counts:{counts.FORMAT}:places:2"
 WHOLE_PROFILE_KEY = f"counts:{counts.FORMAT}:whole-profile"
 
 # The map: an equirectangular projection of the United Kingdom, longitude scaled by the
@@ -40,6 +41,7 @@ PROJECTION = gettext_noop(
 class PlaceCount:
     """A place as the index shows it; small, so thousands of them cache cheaply."""
 
+    id: int
     name: str
     slug: str
     url: str
@@ -73,6 +75,7 @@ def _places_with_counts():
     )
     return [
         PlaceCount(
+            id=pk,
             name=name,
             slug=slug,
             url=url.replace("-slug-", slug),
