@@ -244,7 +244,7 @@ class SightingFilter(django_filters.FilterSet):
                 _chip("to", None, _("Seen up to %(date)s") % {"date": _day(cleaned["to"])})
             )
         if cleaned.get("lasting"):
-            chips.append(_chip("lasting", None, _("Only lasting shifts")))
+            chips.append(_chip("lasting", None, str(_("Only lasting shifts"))))
         if self.search_text:
             chips.append(_chip("q", None, _("Search: “%(words)s”") % {"words": self.search_text}))
         return chips

@@ -241,3 +241,15 @@ def test_the_account_closed_email_goes_out_in_the_persons_language(
     (message,) = mail.outbox
     assert message.subject == "Mae eich cyfrif ar yr Arsyllfa wedi’i gau"
     assert "Fel y gofynnoch, mae eich cyfrif ar yr Arsyllfa wedi’i gau." in message.body
+
+
+@pytest.mark.django_db
+def test_the_welsh_feed_has_a_welsh_title(client):
+    SightingFactory(published=True)
+
+    feed = client.get("/cy/sightings/feed/", {"lasting": "on", "shift": "me-to-we"}).text
+
+    assert (
+        "<title>Yr Arsyllfa: arsylwadau (Newid: Fi → Ni; Newidiadau sy’n para yn unig)</title>"
+        in feed
+    )
