@@ -1,13 +1,15 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Preferences
 from accounts.roles import ANONYMOUS_PRACTITIONER, own_name
 
-PASSWORD_HELP = "At least eight characters, not only numbers and not a common password."
+PASSWORD_HELP = _("At least eight characters, not only numbers and not a common password.")
 
 
 class HoneypotMixin(forms.Form):
@@ -18,7 +20,7 @@ class HoneypotMixin(forms.Form):
     """
 
     website = forms.CharField(
-        label="Leave this box empty",
+        label=_("Leave this box empty"),
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
@@ -26,25 +28,25 @@ class HoneypotMixin(forms.Form):
     def clean(self):
         cleaned_data = super().clean()
         if cleaned_data.get("website"):
-            raise forms.ValidationError("This form could not be accepted. Please try again.")
+            raise forms.ValidationError(_("This form could not be accepted. Please try again."))
         return cleaned_data
 
 
 class SignupForm(HoneypotMixin):
     email = forms.EmailField(
-        label="Email address",
+        label=_("Email address"),
         max_length=150,
-        help_text="You sign in with it; we never show it to anyone.",
+        help_text=_("You sign in with it; we never show it to anyone."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     display_name = forms.CharField(
-        label="Display name",
+        label=_("Display name"),
         max_length=150,
-        help_text="Shown beside the sightings you post, for example “Priya, Hackney”.",
+        help_text=_("Shown beside the sightings you post, for example “Priya, Hackney”."),
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
     password = forms.CharField(
-        label="Password",
+        label=_("Password"),
         strip=False,
         help_text=PASSWORD_HELP,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
@@ -57,7 +59,7 @@ class SignupForm(HoneypotMixin):
         users = get_user_model().objects
         if users.filter(email__iexact=email).exists() or users.filter(username=email).exists():
             raise forms.ValidationError(
-                "An account already uses this email address. Sign in, or reset your password.",
+                _("An account already uses this email address. Sign in, or reset your password."),
                 code="taken",
             )
         return email
@@ -65,7 +67,7 @@ class SignupForm(HoneypotMixin):
     def clean_display_name(self):
         name = " ".join(self.cleaned_data["display_name"].split())
         if "@" in name:
-            raise forms.ValidationError("Choose a name rather than an email address.")
+            raise forms.ValidationError(_("Choose a name rather than an email address."))
         return name
 
     def clean(self):
@@ -97,19 +99,19 @@ class SignupForm(HoneypotMixin):
 
 class LoginForm(AuthenticationForm):
     username = forms.CharField(
-        label="Email address",
+        label=_("Email address"),
         max_length=254,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
     )
     password = forms.CharField(
-        label="Password",
+        label=_("Password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
     error_messages = {
         **AuthenticationForm.error_messages,
-        "invalid_login": (
+        "invalid_login": _(
             "That email address and password do not match an account. "
             "Check them and try again, or reset your password."
         ),
@@ -119,16 +121,16 @@ class LoginForm(AuthenticationForm):
 class PasswordChangeForm(auth_forms.PasswordChangeForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["old_password"].label = "Current password"
+        self.fields["old_password"].label = _("Current password")
         self.fields["new_password1"].help_text = PASSWORD_HELP
-        self.fields["new_password2"].label = "New password again"
+        self.fields["new_password2"].label = _("New password again")
 
 
 class SetPasswordForm(auth_forms.SetPasswordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].help_text = PASSWORD_HELP
-        self.fields["new_password2"].label = "New password again"
+        self.fields["new_password2"].label = _("New password again")
 
 
 class SettingsForm(forms.ModelForm):
@@ -142,9 +144,17 @@ class SettingsForm(forms.ModelForm):
         ),
     )
 
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=settings.LANGUAGES,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text=_("The language of the Observatory's pages and of the emails it sends you."),
+    )
+
     class Meta:
         model = Preferences
-        fields = ["show_name"]
+        fields = ["show_name", "language"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -152,3 +162,9 @@ class SettingsForm(forms.ModelForm):
             (True, _("My name: %(name)s") % {"name": own_name(self.instance.user)}),
             (False, _("“%(anonymous)s”") % {"anonymous": ANONYMOUS_PRACTITIONER}),
         ]
+        if not self.instance.language:
+            self.initial["language"] = translation.get_language()
+
+    def clean_language(self):
+        # Left unanswered, the language stays as it was: the one being read.
+        return self.cleaned_data["language"] or self.instance.language or translation.get_language()

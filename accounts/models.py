@@ -14,6 +14,13 @@ class Preferences(models.Model):
         default=True,
         help_text=_("Shown beside what you write: your name, or “a practitioner”."),
     )
+    language = models.CharField(
+        _("Language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language of the pages and emails; blank until the person chooses."),
+    )
     closed_at = models.DateTimeField(
         _("Account closed"),
         null=True,

@@ -1,6 +1,8 @@
 """Who may do what, by role (SPEC: "People and what each may do")."""
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 CONVENORS_GROUP = "Convenors"
 
@@ -14,8 +16,8 @@ def is_convenor(user):
     return user._is_convenor
 
 
-ANONYMOUS_PRACTITIONER = "a practitioner"
-FORMER_PRACTITIONER = "a former practitioner"
+ANONYMOUS_PRACTITIONER = _("a practitioner")
+FORMER_PRACTITIONER = _("a former practitioner")
 
 
 def public_name(user):
@@ -24,13 +26,14 @@ def public_name(user):
     Reads the person's preferences, so a page that names many people fetches them with
     select_related("preferences") (or "author__preferences") to keep its queries fixed.
     """
+    # Plain text in the reader's language, never a lazy string: names are cached and exported.
     if user is None:
-        return FORMER_PRACTITIONER
+        return str(FORMER_PRACTITIONER)
     preferences = _preferences(user)
     if preferences is not None and preferences.closed_at:
-        return FORMER_PRACTITIONER
+        return str(FORMER_PRACTITIONER)
     if preferences is not None and not preferences.show_name:
-        return ANONYMOUS_PRACTITIONER
+        return str(ANONYMOUS_PRACTITIONER)
     return own_name(user)
 
 
@@ -41,7 +44,7 @@ def own_name(user):
         return name
     if "@" not in user.username:
         return user.username
-    return "a member"
+    return gettext("a member")
 
 
 def pseudonymous_name(user):

@@ -5,12 +5,15 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse_lazy
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 from django_ratelimit.decorators import ratelimit
 from django_ratelimit.exceptions import Ratelimited
 
 from accounts.forms import LoginForm, SettingsForm, SignupForm
+from accounts.languages import in_saved_language, remember_language
 from accounts.models import Preferences
 
 # How often one client address may post each form, by django-ratelimit's group name.
@@ -43,8 +46,9 @@ def signup(request):
         raise Ratelimited()
     if form.is_valid():
         user = form.save()
+        Preferences.objects.create(user=user, language=translation.get_language())
         login(request, user, backend="accounts.backends.EmailOrUsernameBackend")
-        messages.success(request, "Welcome to the Observatory. Your account is ready.")
+        messages.success(request, _("Welcome to the Observatory. Your account is ready."))
         return redirect(_safe_next(request))
     return render(
         request,
@@ -64,7 +68,12 @@ _login_view = auth_views.LoginView.as_view(
 )
 
 
-sign_in = ratelimit(group="accounts:sign-in", key="ip", rate=rate, method="POST")(_login_view)
+@ratelimit(group="accounts:sign-in", key="ip", rate=rate, method="POST")
+def sign_in(request):
+    response = _login_view(request)
+    if request.method == "POST" and request.user.is_authenticated:
+        return in_saved_language(request.user, response)
+    return response
 
 
 class SignOutView(auth_views.LogoutView):
@@ -101,7 +110,9 @@ password_reset = ratelimit(group="accounts:password-reset", key="ip", rate=rate,
 def my_settings(request):
     form = SettingsForm(request.POST or None, instance=Preferences.of(request.user))
     if form.is_valid():
-        form.save()
-        messages.success(request, "Your settings are saved.")
-        return redirect("me:settings")
+        preferences = form.save()
+        with translation.override(preferences.language):
+            messages.success(request, _("Your settings are saved."))
+            response = redirect("me:settings")
+        return remember_language(response, preferences.language)
     return render(request, "accounts/settings.html", {"form": form})

@@ -25,6 +25,7 @@ def account(user):
         "name": user.get_full_name(),
         "public_name": public_name(user),
         "show_name": preferences.show_name,
+        "language": preferences.language,
         "date_joined": user.date_joined,
         "last_login": user.last_login,
         "convenor": is_convenor(user),
