@@ -171,7 +171,9 @@ def review_sighting(request, pk):
     changed = typed = None
     if request.method == "POST" and not awaiting:
         if own or not form.is_valid():
-            messages.error(request, f"{nothing_to_decide(sighting, own)} {_('Nothing was changed.')}")
+            messages.error(
+                request, f"{nothing_to_decide(sighting, own)} {_('Nothing was changed.')}"
+            )
             return redirect("review:sighting", pk=sighting.pk)
         # Decided by someone else while this convenor read it: show what was decided,
         # and keep what they typed.
