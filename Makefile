@@ -12,7 +12,7 @@ TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-secret-key-not-for-produc
 .PHONY: help install install-dev run test lint format migrate demo bench backup-check clean
 
 help:
-	@echo "make run    - install, migrate, load demo data and serve on http://127.0.0.1:8000"
+	@echo "make run    - install, migrate, load demo data, start the worker and serve on http://127.0.0.1:8000"
 	@echo "make test   - install the test tools and run the whole test suite"
 	@echo "make lint   - ruff check and format check"
 	@echo "make bench  - seed PostgreSQL at scale and measure (needs DATABASE_URL)"
@@ -38,7 +38,11 @@ run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
 	$(MANAGE) load_demo_data
-	$(MANAGE) runserver 127.0.0.1:8000
+	@# The worker sends the emails the site queues (printed here, on the console) and
+	@# stops when the server does.
+	$(MANAGE) db_worker --no-startup-delay & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(MANAGE) runserver 127.0.0.1:8000
 
 lint: install-dev
 	$(BIN)/ruff check .

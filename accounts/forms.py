@@ -2,10 +2,12 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Preferences
 from accounts.roles import ANONYMOUS_PRACTITIONER, own_name
+from outbox import mail
 
 PASSWORD_HELP = "At least eight characters, not only numbers and not a common password."
 
@@ -121,6 +123,32 @@ class PasswordChangeForm(auth_forms.PasswordChangeForm):
         self.fields["old_password"].label = "Current password"
         self.fields["new_password1"].help_text = PASSWORD_HELP
         self.fields["new_password2"].label = "New password again"
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's reset form, its email queued for the worker rather than sent in the request."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        mail.queue_now(
+            mail.message(
+                to=[to_email],
+                subject=render_to_string(subject_template_name, context),
+                body=render_to_string(email_template_name, context),
+                html=(
+                    render_to_string(html_email_template_name, context)
+                    if html_email_template_name
+                    else ""
+                ),
+            )
+        )
 
 
 class SetPasswordForm(auth_forms.SetPasswordForm):

@@ -8,7 +8,7 @@ from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_ratelimit.decorators import ratelimit
 
-from accounts.forms import LoginForm, SettingsForm, SignupForm
+from accounts.forms import LoginForm, PasswordResetForm, SettingsForm, SignupForm
 from accounts.models import Preferences
 
 # Generous for a household, an office or a training session behind one address,
@@ -78,6 +78,7 @@ def _safe_next(request):
 
 
 _password_reset_form = auth_views.PasswordResetView.as_view(
+    form_class=PasswordResetForm,
     success_url=reverse_lazy("accounts:password-reset-done"),
     email_template_name="registration/password_reset_email.txt",
     subject_template_name="registration/password_reset_subject.txt",

@@ -61,7 +61,7 @@ def close_account(user, *, keep_published):
         sighting.withdraw(by=user)
     forget(user)
     if address:
-        transaction.on_commit(lambda: email_account_closed(address, keep_published))
+        email_account_closed(address, keep_published)
 
 
 def forget(user):

