@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Preferences
-from accounts.roles import ANONYMOUS_PRACTITIONER, own_name
+from accounts.roles import ANONYMOUS_PRACTITIONER, is_convenor, own_name
 from outbox import mail
 
 PASSWORD_HELP = "At least eight characters, not only numbers and not a common password."
@@ -171,7 +171,7 @@ class SettingsForm(forms.ModelForm):
 
     class Meta:
         model = Preferences
-        fields = ["show_name"]
+        fields = ["show_name", "reminders", "convenor_alerts"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -179,3 +179,6 @@ class SettingsForm(forms.ModelForm):
             (True, _("My name: %(name)s") % {"name": own_name(self.instance.user)}),
             (False, _("“%(anonymous)s”") % {"anonymous": ANONYMOUS_PRACTITIONER}),
         ]
+        # Only convenors are told of submissions, so only they are offered the switch.
+        if not is_convenor(self.instance.user):
+            del self.fields["convenor_alerts"]

@@ -14,6 +14,19 @@ class Preferences(models.Model):
         default=True,
         help_text=_("Shown beside what you write: your name, or “a practitioner”."),
     )
+    convenor_alerts = models.BooleanField(
+        _("Email me when a sighting is submitted for review"),
+        default=True,
+        help_text=_("For convenors: one email for each sighting that waits for review."),
+    )
+    reminders = models.BooleanField(
+        _("Ask me whether my sightings lasted"),
+        default=True,
+        help_text=_(
+            "An email 3, 6 and 12 months after each of your sightings is published, "
+            "with a link to say whether it is still happening."
+        ),
+    )
     closed_at = models.DateTimeField(
         _("Account closed"),
         null=True,

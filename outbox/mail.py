@@ -19,13 +19,13 @@ def message(*, to, subject, body, html="", headers=None):
     }
 
 
-def render(template_prefix, context, *, to, headers=None):
-    """A message from `<prefix>_subject.txt`, `<prefix>.txt` and, if given, `<prefix>.html`."""
+def render(template_prefix, context, *, to, headers=None, with_html=False):
+    """A message from `<prefix>_subject.txt`, `<prefix>.txt` and, with_html, `<prefix>.html`."""
     return message(
         to=to,
         subject=render_to_string(f"{template_prefix}_subject.txt", context),
         body=render_to_string(f"{template_prefix}.txt", context),
-        html=render_to_string(f"{template_prefix}.html", context) if context.get("html") else "",
+        html=render_to_string(f"{template_prefix}.html", context) if with_html else "",
         headers=headers,
     )
 

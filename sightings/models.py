@@ -815,6 +815,7 @@ class Sighting(models.Model):
             allowed_from={self.Status.DRAFT, self.Status.RETURNED},
             submitted_at=timezone.now(),
         )
+        _after_commit("alert_convenors", self.pk)
 
     def publish(self, *, by):
         self._require_reviewer(by)
@@ -900,6 +901,16 @@ class Sighting(models.Model):
             by=by,
             allowed_from=set(self.Status) - {self.Status.WITHDRAWN},
         )
+
+
+def _after_commit(task_name, *args):
+    """Queue one of sightings/alerts.py's tasks once the change commits.
+
+    Imported here, not at the top, because the tasks read these models.
+    """
+    from sightings import alerts
+
+    transaction.on_commit(lambda: getattr(alerts, task_name).enqueue(*args))
 
 
 def _tell_the_author(change):
