@@ -27,6 +27,7 @@ from django.urls import reverse
 
 from cells.models import Cell, CellNote
 from sightings.models import (
+    Echo,
     FollowUp,
     Place,
     PlaceAlias,
@@ -212,6 +213,8 @@ def _links_changed(sender, instance, action, reverse, **kwargs):
 @receiver(post_delete, sender=ThemeAlias)
 @receiver(post_save, sender=FollowUp)
 @receiver(post_delete, sender=FollowUp)
+@receiver(post_save, sender=Echo)
+@receiver(post_delete, sender=Echo)
 @receiver(post_save, sender=Place)
 @receiver(post_delete, sender=Place)
 @receiver(post_save, sender=PlaceAlias)

@@ -70,6 +70,7 @@ class SightingFilter(django_filters.FilterSet):
         ("newest", "Newest seen first"),
         ("oldest", "Oldest seen first"),
         ("relevance", "Best match"),
+        ("most-seen", "Most seen elsewhere"),
     ]
 
     q = django_filters.CharFilter(label="Search", method="filter_nothing")
@@ -163,6 +164,8 @@ class SightingFilter(django_filters.FilterSet):
         # Newest and oldest by when it was seen, the date every card shows.
         if sort == "oldest":
             return queryset.order_by("date_observed", "published_at", "pk")
+        if sort == "most-seen":
+            return queryset.most_seen_first()
         return queryset.order_by("-date_observed", "-published_at", "-pk")
 
     def _clean(self, name):

@@ -9,7 +9,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from observatory import page_cache
-from sightings import authoring, counts, export, importing, search
+from sightings import authoring, counts, echoes, export, importing, search
 from sightings.filters import SightingFilter, facet_counts, shareable_query
 from sightings.forms import SightingForm
 from sightings.insights import insights_for
@@ -180,6 +180,7 @@ def sighting_detail(request, slug):
             else [],
             "may_follow_up": FollowUp.may_add(sighting, request.user),
             **authoring.detail_context(sighting, request.user),
+            **echoes.echo_context(sighting, request.user),
         },
     )
 
