@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "sightings",
     "cells",
     "privacy",
+    "following",
     "api",
 ]
 

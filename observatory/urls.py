@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("sightings.urls")),
     path("cells/", include("cells.urls")),
     path("review/", include("sightings.review_urls")),
+    path("", include("following.urls")),
     path("", include("api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -9,7 +9,7 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 
-from accounts.models import Preferences
+from accounts.models import Follow, Preferences
 from accounts.roles import is_convenor, public_name
 from cells.models import CellNote
 from sightings.models import Echo, FollowUp, Sighting
@@ -108,6 +108,16 @@ def echoes(user):
         }
 
 
+def follows(user):
+    for follow in Follow.objects.filter(user=user).for_listing().iterator(chunk_size=CHUNK_SIZE):
+        yield {
+            "follows": follow.describe(),
+            "url": follow.get_target_url(),
+            "frequency": follow.frequency,
+            "since": follow.created_at,
+        }
+
+
 def cell_notes(user):
     written = CellNote.objects.filter(author=user).select_related("cell").order_by("pk")
     for note in written.iterator(chunk_size=CHUNK_SIZE):
@@ -129,6 +139,7 @@ SECTIONS = [
     ("sightings", sightings),
     ("follow_ups_written", follow_ups),
     ("seen_this_too", echoes),
+    ("following", follows),
     ("cell_notes_written", cell_notes),
 ]
 

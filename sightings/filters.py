@@ -12,6 +12,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, Exists, OuterRef, Q
+from django.http import QueryDict
 from django.utils import dateformat
 
 from sightings import counts, search
@@ -325,3 +326,20 @@ def _count_facets(results, shifts):
             for index, (value, label) in enumerate(Sighting.Setting.choices)
         ],
     }
+
+
+def saved_search_results(query, queryset):
+    """What a followed search (a list query string) finds among `queryset`.
+
+    Stricter than the list, which ignores a value it does not understand: a saved search
+    with a theme that no longer exists finds nothing rather than everything.
+    """
+    data = QueryDict(query)
+    found = SightingFilter(data, queryset=queryset)
+    if not found.form.is_valid():
+        return queryset.none()
+    for name in ("shift", "theme"):
+        asked = {value for value in data.getlist(name) if value}
+        if len(asked) != len(set(found.selected(name))):
+            return queryset.none()
+    return found.qs

@@ -852,6 +852,7 @@ class Sighting(models.Model):
             feedback="",
         )
         _tell_the_author(change)
+        _after_commit("tell_followers", self.pk)
 
     def return_to_author(self, *, by, feedback):
         self._require_reviewer(by)

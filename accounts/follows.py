@@ -1,0 +1,85 @@
+"""What every email about a follow carries: its signed one-click unsubscribe link.
+
+The token is the follow's id signed with the site's secret key (django.core.signing), so
+it works without signing in, never expires, and stops that one follow only. A forged or
+cut-short token fails its signature; a token for a follow already stopped finds nothing.
+"""
+
+import itertools
+
+from django.conf import settings
+from django.core import signing
+from django.urls import reverse
+
+from accounts.roles import own_name
+from outbox import mail
+
+SALT = "observatory.follow.unsubscribe"
+
+
+def unsubscribe_token(follow):
+    return signing.dumps(follow.pk, salt=SALT, compress=False)
+
+
+def follow_id_from(token):
+    """The follow's id the token was made for, or None if it is not one of ours."""
+    try:
+        value = signing.loads(token, salt=SALT)
+    except signing.BadSignature:
+        return None
+    return value if isinstance(value, int) else None
+
+
+def unsubscribe_url(follow):
+    path = reverse("following:unsubscribe", kwargs={"token": unsubscribe_token(follow)})
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def list_headers(follow):
+    """RFC 2369 and RFC 8058: mail programs show their own one-click "Unsubscribe"."""
+    return {
+        "List-Unsubscribe": f"<{unsubscribe_url(follow)}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
+def following_url():
+    return settings.SITE_URL.rstrip("/") + reverse("following:list")
+
+
+def email_about(user, follows, template_prefix, context):
+    """One email to one person, however many of their follows led to it.
+
+    Each follow that led to it is named with its own unsubscribe link; the headers carry
+    the first one's, so a mail program's "Unsubscribe" stops that one.
+    """
+    reasons = [
+        {"follow": follow, "what": follow.describe(), "unsubscribe_url": unsubscribe_url(follow)}
+        for follow in follows
+    ]
+    return mail.render(
+        template_prefix,
+        {
+            **context,
+            "name": own_name(user),
+            "reasons": reasons,
+            "following_url": following_url(),
+        },
+        to=[user.email],
+        headers=list_headers(follows[0]),
+        with_html=True,
+    )
+
+
+def by_person(follows):
+    """Follows ordered by person, as (user, [their follows]) pairs, read lazily."""
+    ordered = follows.select_related("user", "shift", "theme", "place", "cell").order_by(
+        "user_id", "pk"
+    )
+    for _user_id, group in itertools.groupby(ordered.iterator(chunk_size=500), key=user_of):
+        group = list(group)
+        yield group[0].user, group
+
+
+def user_of(follow):
+    return follow.user_id
