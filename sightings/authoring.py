@@ -156,6 +156,20 @@ def sighting_withdraw(request, slug):
 
 
 @login_required
+@require_POST
+def sighting_reminders(request, slug):
+    """The author turns "did it last?" emails off, or on again, for one sighting."""
+    sighting = own_sighting(request, slug)
+    sighting.wants_reminders = request.POST.get("reminders") == "on"
+    sighting.save(update_fields=["wants_reminders", "updated_at"])
+    if sighting.wants_reminders:
+        messages.success(request, f"We will ask you whether “{sighting.title}” lasted.")
+    else:
+        messages.success(request, f"We will not ask you again whether “{sighting.title}” lasted.")
+    return redirect("sightings:mine")
+
+
+@login_required
 def follow_up_new(request, slug):
     sighting = get_object_or_404(
         Sighting.objects.visible_to(request.user).select_related("author"), slug=slug

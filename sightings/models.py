@@ -664,6 +664,11 @@ class Sighting(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    wants_reminders = models.BooleanField(
+        "Ask me whether it lasted",
+        default=True,
+        help_text="Its author is emailed 3, 6 and 12 months after it is published.",
+    )
     # Written only by database triggers on PostgreSQL (see sightings/search.py and
     # migration 0003); always empty on SQLite, where search uses a contains match.
     search_vector = SearchVectorField(null=True, editable=False)
@@ -1218,3 +1223,24 @@ class Echo(models.Model):
             self._change_reason = "Hidden by a convenor"
             self._history_user = by
             self.save()
+
+
+class Reminder(models.Model):
+    """A "did it last?" email sent to a sighting's author, one per sighting and stage."""
+
+    class Stage(models.IntegerChoices):
+        THREE_MONTHS = 3, "3 months"
+        SIX_MONTHS = 6, "6 months"
+        TWELVE_MONTHS = 12, "12 months"
+
+    sighting = models.ForeignKey(Sighting, on_delete=models.CASCADE, related_name="reminders")
+    stage = models.PositiveSmallIntegerField(choices=Stage.choices)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["sighting", "stage"], name="one_reminder_per_stage")
+        ]
+
+    def __str__(self):
+        return f"{self.get_stage_display()} reminder: {self.sighting}"

@@ -22,6 +22,7 @@ urlpatterns = [
     path("sightings/<slug:slug>/edit/", authoring.sighting_edit, name="edit"),
     path("sightings/<slug:slug>/withdraw/", authoring.sighting_withdraw, name="withdraw"),
     path("sightings/<slug:slug>/follow-up/", authoring.follow_up_new, name="follow-up"),
+    path("sightings/<slug:slug>/reminders/", authoring.sighting_reminders, name="reminders"),
     path(
         "sightings/<slug:slug>/follow-ups/<int:pk>/hide/",
         authoring.follow_up_hide,
