@@ -11,7 +11,7 @@ once, at its latest stage, not three times at once.
 import datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
