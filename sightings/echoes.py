@@ -45,23 +45,26 @@ class EchoHideForm(forms.Form):
     )
 
 
-def echo_form_for(sighting, user, data=None, *, mine=None):
-    """The form on a sighting's page: the person's own echo to change, or a new one with
-    the place they gave last time."""
+def echo_form_for(sighting, user, data=None):
+    """The form for the person's own echo: theirs to change, or a new one."""
     if not Echo.may_add(sighting, user):
         return None
-    mine = mine or Echo.objects.filter(sighting=sighting, author=user).first()
+    return form_for_echo(
+        sighting, user, Echo.objects.filter(sighting=sighting, author=user).first(), data
+    )
+
+
+def form_for_echo(sighting, user, mine, data=None):
     if mine is not None:
         return EchoForm(data, instance=mine)
     return EchoForm(data, instance=Echo(sighting=sighting, author=user), initial=_last_place(user))
 
 
 def _last_place(user):
-    last_echo = Echo.objects.filter(author=user).order_by("-updated_at").first()
-    if last_echo:
-        return {"place": last_echo.place}
-    last_sighting = Sighting.objects.by(user).exclude(place="").order_by("-updated_at").first()
-    return {"place": last_sighting.place} if last_sighting else {}
+    """The place the person gave last time they said they had seen something too."""
+    last = Echo.objects.filter(author=user).order_by("-updated_at").values_list("place", flat=True)
+    place = last.first()
+    return {"place": place} if place else {}
 
 
 def public_sighting(request, slug):
@@ -141,6 +144,6 @@ def echo_context(sighting, user):
     return {
         "echoes": echoes,
         "my_echo": mine,
-        "echo_form": echo_form_for(sighting, user, mine=mine) if user.is_authenticated else None,
+        "echo_form": form_for_echo(sighting, user, mine) if Echo.may_add(sighting, user) else None,
         "may_moderate_echoes": Echo.may_moderate(user),
     }

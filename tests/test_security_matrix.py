@@ -20,8 +20,10 @@ from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from accounts.follows import unsubscribe_token
+from accounts.models import Follow
 from accounts.roles import CONVENORS_GROUP
-from sightings.models import Sighting
+from sightings.models import Echo, Shift, Sighting
 from tests.factories import (
     PASSWORD,
     CellFactory,
@@ -114,6 +116,12 @@ def build_world():
     objects["hidden_follow_up"] = FollowUpFactory(sighting=published, author=author)
     objects["hidden_follow_up"].hide(by=users["convenor"], reason="Posted twice.")
     objects["draft_follow_up"] = FollowUpFactory(sighting=objects["draft"], author=author)
+    objects["echo"] = Echo.objects.create(
+        sighting=published, author=users["practitioner"], place="Leeds"
+    )
+    objects["follow"] = Follow.objects.create(
+        user=users["practitioner"], shift=Shift.objects.get(slug="me-to-we")
+    )
     return World(users=users, objects=objects, sessions=signed_in_sessions(users))
 
 
@@ -490,6 +498,110 @@ ROWS = [
         (302, 403, 403, 302, 302, 302),
         method="post",
     ),
+    # "Seen this too": anyone signed in but the author, on a published sighting only.
+    Row("seen-too", "sightings:seen-too", sighting("published"), (302, 200, 403, 200, 200, 200)),
+    Row(
+        "seen-too-post",
+        "sightings:seen-too",
+        sighting("published"),
+        (302, 302, 403, 302, 302, 302),
+        method="post",
+        data={"place": "Leeds"},
+    ),
+    Row(
+        "seen-too-submitted",
+        "sightings:seen-too",
+        sighting("submitted"),
+        (302, 404, 404, 404, 404, 404),
+    ),
+    Row(
+        "seen-too-delete",
+        "sightings:seen-too-delete",
+        sighting("published"),
+        (302, *(405,) * 5),
+    ),
+    Row(
+        "seen-too-delete-post",
+        "sightings:seen-too-delete",
+        sighting("published"),
+        (302, *(302,) * 5),
+        method="post",
+    ),
+    Row(
+        "seen-too-hide",
+        "sightings:seen-too-hide",
+        lambda o: {"slug": o["published"].slug, "pk": o["echo"].pk},
+        CONVENORS,
+    ),
+    Row(
+        "seen-too-hide-post",
+        "sightings:seen-too-hide",
+        lambda o: {"slug": o["published"].slug, "pk": o["echo"].pk},
+        (302, 403, 403, 302, 302, 302),
+        method="post",
+        data={"reason": "Names someone."},
+    ),
+    Row("reminders", "sightings:reminders", sighting("published"), (302, *(405,) * 5)),
+    Row(
+        "reminders-post",
+        "sightings:reminders",
+        sighting("published"),
+        (302, 403, 302, 403, 403, 403),
+        method="post",
+    ),
+    Row(
+        "reminders-post-draft",
+        "sightings:reminders",
+        sighting("draft"),
+        (302, 404, 302, 404, 404, 404),
+        method="post",
+        marks=HIDDEN_FROM_CONVENORS,
+    ),
+    # Following: each person's own follows; unsubscribing needs only the signed link.
+    Row("following", "following:list", expect=ACCOUNT),
+    Row("follow", "following:follow", expect=(302, *(405,) * 5)),
+    Row(
+        "follow-post",
+        "following:follow",
+        expect=(302, *(302,) * 5),
+        method="post",
+        data={"kind": "theme", "slug": "mutual-aid"},
+    ),
+    Row(
+        "follow-post-unknown",
+        "following:follow",
+        expect=(302, *(404,) * 5),
+        method="post",
+        data={"kind": "place", "slug": "atlantis"},
+    ),
+    Row(
+        "follow-change-post",
+        "following:change",
+        lambda o: {"pk": o["follow"].pk},
+        (302, 302, 404, 404, 404, 404),
+        method="post",
+        data={"frequency": "weekly"},
+    ),
+    Row(
+        "follow-stop-post",
+        "following:stop",
+        lambda o: {"pk": o["follow"].pk},
+        (302, 302, 404, 404, 404, 404),
+        method="post",
+    ),
+    Row(
+        "unsubscribe",
+        "following:unsubscribe",
+        lambda o: {"token": unsubscribe_token(o["follow"])},
+        every(200),
+    ),
+    Row(
+        "unsubscribe-forged",
+        "following:unsubscribe",
+        lambda o: {"token": unsubscribe_token(o["follow"])[:-2]},
+        every(400),
+        method="post",
+    ),
     Row("shift-list", "sightings:shift-list", expect=every(200)),
     Row("shift", "sightings:shift-detail", lambda o: {"slug": "me-to-we"}, expect=every(200)),
     Row(
@@ -786,9 +898,17 @@ def test_no_address_accepts_a_post_without_a_csrf_token(world, row):
     client = client_for(world, "practitioner", enforce_csrf_checks=True)
     response = client.post(row.url(world.objects), {"title": "forged"})
     # The JSON API reads only and uses no session: any POST is 405, with or without a token.
-    assert response.status_code == (405 if row.name in JSON_API else 403)
+    if row.name in JSON_API:
+        assert response.status_code == 405
+    elif row.name in SIGNED_LINKS:
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 403
 
 
+# One-click unsubscribing (RFC 8058) is posted by mail programs with no cookie and no
+# token: the signature in its address is the proof, and it stops only the follow it names.
+SIGNED_LINKS = {"following:unsubscribe"}
 JSON_API = {"api:openapi", "api:sightings", "api:sighting", "api:shifts", "api:themes"}
 JSON_API |= {"api:cells", "api:cell-notes", "api:insights"}
 
