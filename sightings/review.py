@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import is_convenor
 from observatory.rendering import render_markdown
-from sightings import importing
+from sightings import changes, importing
 from sightings.authoring import history_for, refusal, theme_suggestions, write_sighting
 from sightings.forms import (
     ImportForm,
@@ -194,6 +194,7 @@ def review_sighting(request, pk):
                 "themes": preview_themes,
             },
             "history": history_for(sighting, request.user),
+            "since_feedback": changes.since_feedback(sighting),
             "theme_options": theme_suggestions(),
             "place_options": Place.objects.values_list("name", flat=True),
         },
