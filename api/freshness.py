@@ -1,7 +1,7 @@
 """ETag, Last-Modified and Cache-Control for the API's public data.
 
 Every answer depends only on its address and on what is published, and what is
-published has a generation that changes with it (sightings/counts.py). So the ETag
+published has a generation that changes with it (core/generation.py). So the ETag
 is the address and the generation, known from one cache read without running the
 query, and a client that already holds the answer gets 304 Not Modified for free.
 """
@@ -11,7 +11,7 @@ import hashlib
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
-from sightings import counts
+from core.generation import generation
 
 # Part of every ETag; changed whenever the shape of an answer does.
 FORMAT = 1
@@ -27,10 +27,10 @@ def version_of(request):
 
 
 def _version(request):
-    generation = counts.generation()
-    address = f"{FORMAT}:{generation}:{request.get_full_path()}"
+    current = generation()
+    address = f"{FORMAT}:{current}:{request.get_full_path()}"
     etag = f'"{hashlib.sha256(address.encode()).hexdigest()[:32]}"'
-    return etag, int(generation // 1_000_000_000)
+    return etag, int(current // 1_000_000_000)
 
 
 def unchanged_response(request):

@@ -449,7 +449,7 @@ def ensure_themes():
 
 def build_stories(rng):
     """A stock of distinct stories, each rendered to HTML once."""
-    from observatory.rendering import render_markdown
+    from core.markdown import render_markdown
 
     stories = []
     for _ in range(300):
@@ -610,7 +610,7 @@ def ensure_cells(authors, rng):
     from django.utils import timezone
 
     from cells.models import Cell, CellNote
-    from observatory.rendering import render_markdown
+    from core.markdown import render_markdown
     from sightings.models import Sighting
 
     have = Cell.objects.filter(slug__startswith="bench-cell-").count()

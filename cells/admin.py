@@ -3,7 +3,8 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from cells.models import Cell, CellNote, DiscussedSighting
-from sightings.admin import HistoryLogAdmin, publish_each
+from core.admin_actions import publish_each
+from core.admin_history import HistoryLogAdmin
 
 
 @admin.register(Cell)

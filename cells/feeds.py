@@ -5,7 +5,7 @@ from django.utils.html import escape, format_html, format_html_join
 
 from accounts.roles import public_name
 from cells.models import Cell, DiscussedSighting
-from observatory.feeds import SafeAtomFeed
+from core.feeds import SafeAtomFeed
 from sightings.models import Sighting
 
 FEED_ITEMS = 20

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 
 from cells.models import CellNote, DiscussedSighting
-from sightings.forms import KeysChoiceField, is_key
+from core.keys import KeysChoiceField, is_key
 from sightings.models import Shift, Sighting
 
 PICKER_RESULTS = 20

@@ -6,21 +6,11 @@ from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
-from observatory.rendering import render_markdown
+from core.markdown import render_markdown
+from core.slugs import unique_slug
 from sightings.models import Shift, Sighting
-
-
-def unique_slug(queryset, title, fallback, max_length=120, reserved=()):
-    base = slugify(title)[:max_length].strip("-") or fallback
-    taken = set(queryset.filter(slug__startswith=base).values_list("slug", flat=True))
-    taken.update(reserved)
-    slug, suffix = base, 2
-    while slug in taken:
-        slug, suffix = f"{base}-{suffix}", suffix + 1
-    return slug
 
 
 class CellQuerySet(models.QuerySet):
@@ -29,6 +19,19 @@ class CellQuerySet(models.QuerySet):
 
     def convened_by(self, user):
         return self.filter(convenors=user) if user.is_authenticated else self.none()
+
+    def that_discussed(self, place):
+        """Cells whose published notes link a published sighting seen at `place`, each
+        with how many of its notes do (notes_here)."""
+        notes = CellNote.objects.published().filter(
+            sightings__place_ref=place, sightings__status=Sighting.Status.PUBLISHED
+        )
+        # Filtered before counting, so only the notes that discuss this place are counted.
+        return (
+            self.filter(notes__in=notes.values("pk"))
+            .annotate(notes_here=Count("notes", distinct=True))
+            .order_by("name")
+        )
 
     def for_listing(self):
         now = timezone.now()

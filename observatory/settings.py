@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "privacy",
     "following",
     "api",
+    # The site itself: its one command, load_demo_data, fills every app with examples.
+    "observatory",
 ]
 
 MIDDLEWARE = [

@@ -2,8 +2,9 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from observatory import page_cache, views
-from sightings.sitemaps import sitemaps
+from core import page_cache
+from observatory import views
+from observatory.sitemaps import sitemaps
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -7,7 +7,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
 from cells.models import CellNote
-from observatory import page_cache
+from core import page_cache
 from sightings import counts
 from sightings.models import Sighting
 

@@ -6,5 +6,6 @@ class PrivacyConfig(AppConfig):
     verbose_name = "People's own data"
 
     def ready(self):
-        # Connects the receiver that refreshes cached pages when a public name changes.
+        # A receiver, not a call from save(): cached pages show public names, and must be
+        # renewed however preferences are saved (settings page, closing an account, admin).
         from privacy import invalidation  # noqa: F401

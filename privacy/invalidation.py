@@ -6,9 +6,9 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from accounts.models import Preferences
-from sightings import counts
+from core.generation import published_changed
 
 
 @receiver(post_save, sender=Preferences)
 def _public_name_changed(sender, **kwargs):
-    counts.published_changed()
+    published_changed()

@@ -1,6 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
@@ -8,8 +8,9 @@ from django.urls import path
 from simple_history.admin import SimpleHistoryAdmin
 from taggit.models import Tag
 
+from core.admin_actions import act_on_each, publish_each
+from core.admin_history import HistoryLogAdmin
 from sightings import moderation
-from sightings.authoring import refusal
 from sightings.forms import not_in_the_future
 from sightings.models import (
     Echo,
@@ -100,30 +101,6 @@ def show_again_selected(modeladmin, request, queryset):
 @admin.action(description="Publish the selected submitted sightings")
 def publish_selected(modeladmin, request, queryset):
     publish_each(modeladmin, request, queryset, "sighting")
-
-
-def publish_each(modeladmin, request, objects, noun):
-    act_on_each(
-        modeladmin,
-        request,
-        objects,
-        lambda item: item.publish(by=request.user),
-        lambda done: f"Published {done} {noun}{pluralize(done)}.",
-    )
-
-
-def act_on_each(modeladmin, request, objects, act, summary):
-    """Act on each through its own rules, saying which were refused and why."""
-    done = 0
-    for item in objects:
-        try:
-            act(item)
-        except (ValidationError, PermissionDenied) as error:
-            modeladmin.message_user(request, f"{item}: {refusal(error)}", messages.ERROR)
-        else:
-            done += 1
-    if done:
-        modeladmin.message_user(request, summary(done), messages.SUCCESS)
 
 
 class SightingAdminForm(forms.ModelForm):
@@ -314,29 +291,6 @@ class FollowUpAdmin(SimpleHistoryAdmin):
         self.log_change(request, account, f"Clean-up: {verb.lower()} what it posted ({summary}).")
         self.message_user(request, f"{verb} what {account} posted ({summary}).", messages.SUCCESS)
         return redirect("admin:sightings_followup_changelist")
-
-
-class HistoryLogAdmin(admin.ModelAdmin):
-    """Every recorded change to one kind of object, deletions included, newest first.
-
-    An object's own History page is reached from the object; once it is deleted, this
-    list is where staff find it. Read-only: history is evidence, not a draft.
-    """
-
-    list_display = ["history_date", "history_type", "__str__", "history_user"]
-    list_filter = ["history_type"]
-    date_hierarchy = "history_date"
-    list_select_related = ["history_user"]
-    ordering = ["-history_date"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Sighting.history.model)

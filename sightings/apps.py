@@ -6,5 +6,6 @@ class SightingsConfig(AppConfig):
     verbose_name = "Sightings"
 
     def ready(self):
-        # Connects the receivers that start a new generation of cached counts.
-        from sightings import counts  # noqa: F401
+        # Receivers, not calls from save(): cached counts and pages must be renewed
+        # however a sighting, theme or place changes (forms, admin, taggit, the ORM).
+        from sightings import invalidation  # noqa: F401

@@ -14,8 +14,10 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import is_convenor
 from core import limits
+from core.refusals import refusal
+from sightings import counts
 from sightings.forms import FollowUpForm, FollowUpHideForm, SightingForm, ToldSightingForm
-from sightings.models import FollowUp, Sighting, Theme
+from sightings.models import FollowUp, Sighting
 
 # The rates are settings.POSTING_LIMITS, read from the environment.
 SUBMISSIONS = limits.Limit("sighting-submission", "sighting", "sightings", " for review")
@@ -124,18 +126,12 @@ def submit(request, form):
     return True
 
 
-def refusal(error):
-    if isinstance(error, ValidationError):
-        return " ".join(error.messages)
-    return str(error) or "You may not do that."
-
-
 def theme_suggestions():
     """The most used published themes, offered while typing so that people reuse them.
 
     Only published sightings count: a draft's themes are nobody else's business.
     """
-    return Theme.objects.most_used(THEME_SUGGESTIONS).values_list("name", flat=True)
+    return [theme.name for theme in counts.most_used_themes(THEME_SUGGESTIONS)]
 
 
 @login_required

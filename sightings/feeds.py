@@ -8,7 +8,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.html import escape
 
-from observatory.feeds import SafeAtomFeed
+from core.feeds import SafeAtomFeed
 from sightings.filters import SightingFilter, shareable_query
 from sightings.models import Sighting
 

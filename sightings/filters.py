@@ -15,7 +15,8 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.http import QueryDict
 from django.utils import dateformat
 
-from sightings import counts, search
+from core.generation import cached
+from sightings import search
 from sightings.models import Place, Shift, Sighting, Theme
 
 
@@ -269,7 +270,7 @@ def shareable_query(request, fixed=None):
 # Facets are counted first over at most this many results, which is quick; a
 # broader set (most of 100,000 sightings) takes hundreds of milliseconds to count.
 # Either way the counts are kept, keyed by the exact query they count and by the
-# generation of what is published (sightings/counts.py), so a change shows at once.
+# generation of what is published (core/generation.py), so a change shows at once.
 FACET_EXACT_LIMIT = 2000
 
 
@@ -292,7 +293,7 @@ def facet_counts(sighting_filter):
             f"{sql}{params!r}{[shift.slug for shift in shifts]!r}".encode()
         ).hexdigest()
     )
-    return counts.cached({key: lambda: _bounded_then_full(results, shifts)})[key]
+    return cached({key: lambda: _bounded_then_full(results, shifts)})[key]
 
 
 def _bounded_then_full(results, shifts):

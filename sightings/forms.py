@@ -6,7 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import HoneypotMixin
-from observatory.rendering import render_markdown
+from core.keys import KeysChoiceField
+from core.markdown import render_markdown
 from sightings.models import FollowUp, Place, Shift, Sighting, Theme
 from sightings.places import place_key
 from sightings.themes import MAX_THEME_LENGTH, MAX_THEMES, normalise_theme, parse_themes
@@ -15,30 +16,6 @@ THEMES_HELP = (
     f"Optional. Up to {MAX_THEMES}, separated by commas, for example “loneliness, mutual aid”. "
     "Use a theme that is already in use where one fits."
 )
-
-
-# The largest key the database can hold. A bigger number, which only a forged form can
-# send, makes the database raise an error instead of finding nothing.
-LARGEST_KEY = 2**63 - 1
-
-
-def is_key(value):
-    text = str(value)
-    return text.isascii() and text.isdigit() and int(text) <= LARGEST_KEY
-
-
-class KeysChoiceField(forms.ModelMultipleChoiceField):
-    """Choices sent by key, where a number that cannot be a key is simply not a choice."""
-
-    def _check_values(self, value):
-        for key in value:
-            if not is_key(key):
-                raise forms.ValidationError(
-                    self.error_messages["invalid_choice"],
-                    code="invalid_choice",
-                    params={"value": key},
-                )
-        return super()._check_values(value)
 
 
 class ShiftChoiceField(KeysChoiceField):

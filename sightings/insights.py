@@ -15,7 +15,7 @@ from django.db.models import Case, Count, Q, Value, When
 from django.db.models.functions import TruncMonth
 from django.utils import dateformat, timezone
 
-from sightings import counts
+from core.generation import cached
 from sightings.filters import SightingFilter
 from sightings.models import FollowUp, Shift, Sighting
 
@@ -122,7 +122,7 @@ def insights_for(sighting_filter, today=None):
     published has changed (or the month has)."""
     today = today or timezone.localdate()
     key = f"insights:{FORMAT}:{_filter_key(sighting_filter)}:{today:%Y-%m}"
-    return counts.cached({key: lambda: build_insights(sighting_filter, today)})[key]
+    return cached({key: lambda: build_insights(sighting_filter, today)})[key]
 
 
 def _filter_key(sighting_filter):

@@ -15,7 +15,7 @@ from taggit.managers import TaggableManager, _TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from accounts.roles import is_convenor
-from observatory.rendering import render_markdown
+from core.markdown import render_markdown
 from sightings import places
 from sightings.notifications import email_author_about
 from sightings.themes import MAX_THEMES, normalise_theme
@@ -38,13 +38,6 @@ def _reverse_once(prefix, urlconf, name, slug):
 class ShiftQuerySet(models.QuerySet):
     def delete(self):
         raise PermissionDenied("The five shifts are fixed and cannot be deleted.")
-
-    def with_published_counts(self):
-        return self.annotate(
-            published_count=Count(
-                "sightings", filter=Q(sightings__status=Sighting.Status.PUBLISHED)
-            )
-        ).order_by("position")
 
 
 class Shift(models.Model):
@@ -87,9 +80,6 @@ class ThemeQuerySet(models.QuerySet):
                 filter=Q(themed_items__content_object__status=Sighting.Status.PUBLISHED),
             )
         ).filter(published_count__gt=0)
-
-    def most_used(self, limit):
-        return self.with_published_counts().order_by("-published_count", "name")[:limit]
 
 
 class Theme(TagBase):
@@ -677,7 +667,7 @@ class Sighting(models.Model):
     history = HistoricalRecords(excluded_fields=["story_html", "search_vector"])
 
     # The status as last read or saved, so that leaving "published" can be told apart
-    # from never having been there (sightings/counts.py).
+    # from never having been there (sightings/invalidation.py).
     status_when_loaded = None
 
     class Meta:

@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from observatory import page_cache
+from core import page_cache
 from sightings import place_profiles
 from sightings.models import Place, PlaceAlias, Shift, Sighting
 from sightings.views import discover
@@ -51,7 +51,6 @@ def place_detail(request, slug):
         {
             "place": place,
             "profile": profile,
-            "cells": place_profiles.cells_that_discussed(place),
             **context,
         },
     )

@@ -1,6 +1,6 @@
 """What the places pages count and draw: each place's sightings, shifts and map point.
 
-Counts over every place are kept until what is published changes (sightings/counts.py);
+Counts over every place are kept until what is published changes (core/generation.py);
 one place's own profile is counted fresh, through the index on its sightings.
 """
 
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.urls import reverse
 
-from cells.models import Cell, CellNote
+from core.generation import cached
 from sightings import counts
 from sightings.models import Place, Shift, Sighting
 
@@ -85,7 +85,7 @@ def _places_with_counts():
 
 def places_with_counts():
     """Every place with a published sighting, unsorted."""
-    return counts.cached({PLACES_KEY: _places_with_counts})[PLACES_KEY]
+    return cached({PLACES_KEY: _places_with_counts})[PLACES_KEY]
 
 
 SORTS = {
@@ -209,7 +209,7 @@ def _whole_profile():
 
 def whole_profile():
     """The whole Observatory's counts, for comparing one place with."""
-    return counts.cached({WHOLE_PROFILE_KEY: _whole_profile})[WHOLE_PROFILE_KEY]
+    return cached({WHOLE_PROFILE_KEY: _whole_profile})[WHOLE_PROFILE_KEY]
 
 
 def _share(part, whole):
@@ -267,17 +267,3 @@ def place_profile(place):
             if connections.get(value) or whole["connections"].get(value)
         ],
     }
-
-
-def cells_that_discussed(place):
-    """Cells whose published notes link a published sighting seen at this place,
-    each with how many of its notes do (notes_here)."""
-    notes = CellNote.objects.published().filter(
-        sightings__place_ref=place, sightings__status=Sighting.Status.PUBLISHED
-    )
-    # Filtered before counting, so only the notes that discuss this place are counted.
-    return (
-        Cell.objects.filter(notes__in=notes.values("pk"))
-        .annotate(notes_here=Count("notes", distinct=True))
-        .order_by("name")
-    )

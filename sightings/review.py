@@ -13,9 +13,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.roles import is_convenor
-from observatory.rendering import render_markdown
+from core.markdown import render_markdown
+from core.refusals import refusal
 from sightings import changes, importing
-from sightings.authoring import history_for, refusal, theme_suggestions, write_sighting
+from sightings.authoring import history_for, theme_suggestions, write_sighting
 from sightings.forms import (
     ImportForm,
     LocatePlaceForm,

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
-from observatory import page_cache
+from core import page_cache
+from core.generation import generation
 from sightings import authoring, counts, echoes, export, importing, search
 from sightings.filters import SightingFilter, facet_counts, shareable_query
 from sightings.forms import SightingForm
@@ -223,7 +224,7 @@ def theme_list(request):
         request,
         "sightings/theme_list.html",
         {
-            "generation": counts.generation(),
+            "generation": generation(),
             "themes": SimpleLazyObject(counts.themes_with_counts),
         },
     )

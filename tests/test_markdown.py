@@ -1,6 +1,6 @@
 import pytest
 
-from observatory.rendering import render_markdown
+from core.markdown import render_markdown
 from tests.factories import SightingFactory
 
 PAYLOADS = [

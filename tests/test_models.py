@@ -20,15 +20,6 @@ def test_the_five_shifts_exist_in_order_after_migrate():
     assert all(Shift.objects.values_list("description", flat=True))
 
 
-def test_shift_counts_keep_the_five_in_order():
-    for slug in ("me-to-we", "doubting-to-trusting", "me-to-we"):
-        SightingFactory(published=True, shifts=[slug])
-    SightingFactory(shifts=["competing-to-co-operating"])
-    counted = Shift.objects.with_published_counts()
-    assert [shift.slug for shift in counted] == [slug for slug, _ in SHIFTS_IN_ORDER]
-    assert [shift.published_count for shift in counted] == [1, 0, 0, 0, 2]
-
-
 def test_a_shift_cannot_be_deleted_one_at_a_time_or_in_bulk():
     with pytest.raises(PermissionDenied):
         Shift.objects.first().delete()

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import set_script_prefix
 
 from cells.models import CellNote
-from sightings import counts
+from core import generation
 from sightings.models import Shift, Sighting, Theme
 from tests.factories import CellFactory, CellNoteFactory, SightingFactory, UserFactory
 
@@ -61,11 +61,11 @@ def test_the_list_count_and_shift_facets_follow_a_change_of_shifts(client):
 
 def test_a_draft_saved_does_not_start_a_new_generation(author):
     SightingFactory(published=True)
-    before = counts.generation()
+    before = generation.generation()
     draft = SightingFactory(author=author)
     draft.title = "Still a draft"
     draft.save()
-    assert counts.generation() == before
+    assert generation.generation() == before
 
 
 def test_deleting_a_published_sighting_updates_the_counts(client):
@@ -171,7 +171,7 @@ def test_a_page_past_the_end_shows_the_last_page(client, settings):
 def test_an_evicted_generation_is_never_mistaken_for_the_old_one(client):
     SightingFactory(published=True, shifts=["me-to-we"])
     assert result_count(client, "/sightings/") == 1
-    cache.delete(counts.GENERATION_KEY)
+    cache.delete(generation.GENERATION_KEY)
     # A change behind the ORM's back, then the generation lost: nothing stale is served.
     Sighting.objects.update(status=Sighting.Status.WITHDRAWN)
     assert result_count(client, "/sightings/") == 0

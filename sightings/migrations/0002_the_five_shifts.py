@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from observatory.rendering import render_markdown
+from core.markdown import render_markdown
 
 SHIFTS = [
     (

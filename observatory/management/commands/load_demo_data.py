@@ -1,5 +1,7 @@
 import datetime
 import itertools
+import json
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -8,8 +10,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from cells.models import Cell, CellNote
-from sightings import demo_content as content
 from sightings.models import FollowUp, Shift, Sighting, StatusChange
+
+# Dates in it count back from the day the command runs, so the demo always looks current:
+# a sighting was seen `days_ago` days before today, a follow-up `days_after` days after
+# its sighting, and a note's next meeting is `next_meeting_in_days` from today (negative
+# is past, null not yet set). Sightings have a key by which notes, readings and follow-ups
+# refer to them; stories, purposes and note bodies are lists of Markdown paragraphs.
+DEMO_DATA = Path(__file__).with_name("demo_data.json")
 
 DRAFT, SUBMITTED, PUBLISHED = (
     Sighting.Status.DRAFT,
@@ -25,23 +33,24 @@ class Command(BaseCommand):
         if Sighting.objects.exists():
             self.stdout.write("The database already has sightings, so no demo data was loaded.")
             return
+        self.demo = json.loads(DEMO_DATA.read_text(encoding="utf-8"))
         self.today = timezone.localdate()
         self.now = timezone.now()
         self.changes = []
-        self.password_hash = make_password(content.PASSWORD)
+        self.password_hash = make_password(self.demo["password"])
         with transaction.atomic():
             self.users = {
                 username: self.user(username, name)
-                for username, name in content.CONVENORS + content.PRACTITIONERS
+                for username, name in self.demo["convenors"] + self.demo["practitioners"]
             }
-            self.convenors = [self.users[username] for username, _ in content.CONVENORS]
+            self.convenors = [self.users[username] for username, _ in self.demo["convenors"]]
             self.shifts = {shift.slug: shift for shift in Shift.objects.all()}
             sightings = self.published_sightings()
-            others = [self.unpublished_sighting(row) for row in content.UNPUBLISHED_SIGHTINGS]
+            others = [self.unpublished_sighting(row) for row in self.demo["unpublished_sightings"]]
             StatusChange.objects.bulk_create(self.changes)
-            cells = {row["key"]: self.cell(row) for row in content.CELLS}
-            notes = [self.note(row, cells, sightings) for row in content.NOTES]
-            follow_ups = [self.follow_up(row, sightings) for row in content.FOLLOW_UPS]
+            cells = {row["key"]: self.cell(row) for row in self.demo["cells"]}
+            notes = [self.note(row, cells, sightings) for row in self.demo["notes"]]
+            follow_ups = [self.follow_up(row, sightings) for row in self.demo["follow_ups"]]
 
         published_notes = sum(note.is_public for note in notes)
         self.stdout.write(
@@ -51,9 +60,14 @@ class Command(BaseCommand):
                 f"{len(notes) - published_notes} draft, and {len(follow_ups)} follow-ups."
             )
         )
-        self.stdout.write(f'Demo logins, all with the password "{content.PASSWORD}":')
-        self.stdout.write(f"  convenors:     {', '.join(u for u, _ in content.CONVENORS)}")
-        self.stdout.write(f"  practitioners: {', '.join(u for u, _ in content.PRACTITIONERS)}")
+        password, convenors, practitioners = (
+            self.demo["password"],
+            [username for username, _ in self.demo["convenors"]],
+            [username for username, _ in self.demo["practitioners"]],
+        )
+        self.stdout.write(f'Demo logins, all with the password "{password}":')
+        self.stdout.write(f"  convenors:     {', '.join(convenors)}")
+        self.stdout.write(f"  practitioners: {', '.join(practitioners)}")
 
     def user(self, username, first_name):
         if existing := get_user_model().objects.filter(username=username).first():
@@ -97,7 +111,7 @@ class Command(BaseCommand):
     def published_sightings(self):
         sightings = {}
         reviewers = itertools.cycle(self.convenors)
-        for number, row in enumerate(content.SIGHTINGS):
+        for number, row in enumerate(self.demo["sightings"]):
             observed = self.days_ago(row["days_ago"])
             published_at = self.at(observed + datetime.timedelta(days=3 + number % 5), 10)
             submitted_at = published_at - datetime.timedelta(days=1, hours=number % 6)
@@ -182,7 +196,7 @@ class Command(BaseCommand):
             published_at=self.at(met_on + datetime.timedelta(days=4), 11) if is_published else None,
         )
         note.sightings.set([sightings[key] for key in row["sightings"]])
-        readings = content.READINGS.get(row["title"], {})
+        readings = self.demo["readings"].get(row["title"], {})
         note.record_readings({sightings[key].pk: read for key, read in readings.items()})
         return note
 

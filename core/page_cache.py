@@ -4,7 +4,7 @@ Every visitor who is not signed in sees the same page for the same address. Rend
 a page of twenty sighting cards costs about 15 ms of Python; reading it back from the
 cache costs well under one, which is what lets two workers serve hundreds of visitors
 a second (docs/performance.md). Entries carry the generation of the published counts
-(sightings/counts.py), so any change to what is published is shown at once.
+(core/generation.py), so any change to what is published is shown at once.
 
 Signed-in people, and visitors with a session or a message waiting, always get a
 freshly rendered page: theirs differs from everyone else's. A request that asks for a
@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
-from sightings import counts
+from core import generation
 
 TIMEOUT = 10 * 60
 FORMAT = 2
@@ -32,10 +32,10 @@ def for_visitors(view):
         if not _same_for_every_visitor(request):
             return view(request, *args, **kwargs)
         key = _key(request)
-        found = cache.get_many([counts.GENERATION_KEY, key])
-        generation = found.get(counts.GENERATION_KEY) or counts.generation()
+        found = cache.get_many([generation.GENERATION_KEY, key])
+        current = found.get(generation.GENERATION_KEY) or generation.generation()
         entry = found.get(key)
-        if entry is not None and entry[0] == generation and not _wants_fresh_copy(request):
+        if entry is not None and entry[0] == current and not _wants_fresh_copy(request):
             _generation, compressed, content_type = entry
             return HttpResponse(zlib.decompress(compressed), content_type=content_type)
         response = view(request, *args, **kwargs)
@@ -46,7 +46,7 @@ def for_visitors(view):
             # Compressed, a page is a fifth of the size: quicker to write and read
             # through the database cache, which stores it as base64 text.
             compressed = zlib.compress(response.content, 1)
-            cache.set(key, (generation, compressed, response["Content-Type"]), TIMEOUT)
+            cache.set(key, (current, compressed, response["Content-Type"]), TIMEOUT)
         return response
 
     return wrapper
