@@ -71,14 +71,31 @@ def email_about(user, follows, template_prefix, context):
     )
 
 
-def by_person(follows):
-    """Follows ordered by person, as (user, [their follows]) pairs, read lazily."""
-    ordered = follows.select_related("user", "shift", "theme", "place", "cell").order_by(
-        "user_id", "pk"
-    )
-    for _user_id, group in itertools.groupby(ordered.iterator(chunk_size=500), key=user_of):
-        group = list(group)
-        yield group[0].user, group
+def by_person(follows, people_at_once=500):
+    """Follows grouped by person, as (user, [their follows]) pairs, read lazily.
+
+    Read a few hundred people at a time by their id rather than through one open cursor,
+    because whoever reads them commits as they go, and a commit closes a cursor.
+    """
+    after = 0
+    while True:
+        ids = list(
+            follows.filter(user_id__gt=after)
+            .order_by("user_id")
+            .values_list("user_id", flat=True)
+            .distinct()[:people_at_once]
+        )
+        if not ids:
+            return
+        theirs = (
+            follows.filter(user_id__in=ids)
+            .select_related("user", "shift", "theme", "place", "cell")
+            .order_by("user_id", "pk")
+        )
+        for _user_id, group in itertools.groupby(theirs, key=user_of):
+            group = list(group)
+            yield group[0].user, group
+        after = ids[-1]
 
 
 def user_of(follow):

@@ -19,8 +19,7 @@ def tell_cell_followers(note_id):
         "note": note,
         "note_url": settings.SITE_URL.rstrip("/") + note.get_absolute_url(),
     }
-    sent = 0
-    for user, their_follows in by_person(follows):
-        mail.queue_now(email_about(user, their_follows, "following/email/note", context))
-        sent += 1
-    return sent
+    return mail.queue_all(
+        email_about(user, their_follows, "following/email/note", context)
+        for user, their_follows in by_person(follows)
+    )

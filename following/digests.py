@@ -112,14 +112,21 @@ def sections_for(user, follows, week, now):
 def send_digests(now=None):
     """Queue this week's digest for everyone with weekly follows; how many were queued."""
     now = now or timezone.now()
-    week = the_week(now)
+    return mail.queue_all(digests(the_week(now), now))
+
+
+def digests(week, now):
+    """Each due person's digest email, marking their follows covered as it goes."""
     site = settings.SITE_URL.rstrip("/")
-    queued = 0
     covered = []
     for user, follows in by_person(Follow.objects.weekly().of_active_people()):
         if not is_due(follows, now):
             continue
         sections = sections_for(user, follows, week, now)
+        covered.extend(follow.pk for follow in follows)
+        if len(covered) >= UPDATE_BATCH:
+            mark_covered(covered, now)
+            covered = []
         if sections:
             context = {
                 "sections": sections,
@@ -127,14 +134,8 @@ def send_digests(now=None):
                 "count": sum(len(s["sightings"]) + len(s["notes"]) for s in sections),
             }
             followed = [section["follow"] for section in sections]
-            mail.queue_now(email_about(user, followed, "following/email/digest", context))
-            queued += 1
-        covered.extend(follow.pk for follow in follows)
-        if len(covered) >= UPDATE_BATCH:
-            mark_covered(covered, now)
-            covered = []
+            yield email_about(user, followed, "following/email/digest", context)
     mark_covered(covered, now)
-    return queued
 
 
 def is_due(follows, now):

@@ -38,6 +38,29 @@ def queue(email):
     transaction.on_commit(lambda: deliver.enqueue(email))
 
 
+# Queuing is one row in the database: committed one by one, each costs a flush to disk.
+BATCH = 500
+
+
+def queue_all(emails):
+    """Queue many messages (any iterable, read lazily), committed in batches; how many."""
+    from outbox.tasks import deliver
+
+    count = 0
+    pending = iter(emails)
+    while True:
+        with transaction.atomic():
+            done = 0
+            for email in pending:
+                deliver.enqueue(email)
+                done += 1
+                if done == BATCH:
+                    break
+        count += done
+        if done < BATCH:
+            return count
+
+
 def queue_now(email):
     """Queue at once: for an email that reports no change to wait for (a password reset),
     or from work that is itself a task."""

@@ -26,11 +26,10 @@ def alert_convenors(sighting_id):
         "settings_url": site_url(reverse("me:settings")),
     }
     recipients = convenors_to_alert().exclude(pk=sighting.author_id).only("email")
-    sent = 0
-    for convenor in recipients.iterator():
-        mail.queue_now(mail.render("sightings/email/submitted", context, to=[convenor.email]))
-        sent += 1
-    return sent
+    return mail.queue_all(
+        mail.render("sightings/email/submitted", context, to=[convenor.email])
+        for convenor in list(recipients)
+    )
 
 
 @task()
@@ -52,11 +51,10 @@ def tell_followers(sighting_id):
     )
     matching = follows.filter(query__in=searches_matching(sighting, follows.searches()))
     context = {"sighting": sighting, "sighting_url": site_url(sighting.get_absolute_url())}
-    sent = 0
-    for user, their_follows in by_person(about | matching):
-        mail.queue_now(email_about(user, their_follows, "following/email/sighting", context))
-        sent += 1
-    return sent
+    return mail.queue_all(
+        email_about(user, their_follows, "following/email/sighting", context)
+        for user, their_follows in by_person(about | matching)
+    )
 
 
 def searches_matching(sighting, search_follows):

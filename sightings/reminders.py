@@ -50,17 +50,26 @@ def due(stage, previous, now):
 
 def send_reminders(now=None):
     now = now or timezone.now()
-    sent = 0
-    for stage, previous in STAGES:
-        for sighting in due(stage, previous, now).iterator(chunk_size=500):
-            if record(sighting, stage):
-                mail.queue_now(reminder_email(sighting, stage))
-                sent += 1
-    return sent
+    return sum(
+        mail.queue_all(
+            reminder_email(sighting, stage)
+            for sighting in in_batches(due(stage, previous, now))
+            if record(sighting, stage)
+        )
+        for stage, previous in STAGES
+    )
+
+
+def in_batches(sightings, size=500):
+    # By id, not through one open cursor: the emails are committed as they are queued.
+    ids = list(sightings.values_list("pk", flat=True))
+    for start in range(0, len(ids), size):
+        yield from sightings.filter(pk__in=ids[start : start + size])
 
 
 def record(sighting, stage):
-    """Note the stage as sent; False if another run got there first."""
+    """Note the stage as sent (with its email, in the same transaction); False if another
+    run got there first."""
     try:
         with transaction.atomic():
             Reminder.objects.create(sighting=sighting, stage=stage)
