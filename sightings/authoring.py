@@ -10,6 +10,7 @@ from django.db.models import Max, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import is_convenor
@@ -159,9 +160,10 @@ def sighting_reminders(request, slug):
     sighting.wants_reminders = request.POST.get("reminders") == "on"
     sighting.save(update_fields=["wants_reminders", "updated_at"])
     if sighting.wants_reminders:
-        messages.success(request, f"We will ask you whether “{sighting.title}” lasted.")
+        message = _("We will ask you whether “%(title)s” lasted.")
     else:
-        messages.success(request, f"We will not ask you again whether “{sighting.title}” lasted.")
+        message = _("We will not ask you again whether “%(title)s” lasted.")
+    messages.success(request, message % {"title": sighting.title})
     return redirect("sightings:mine")
 
 
