@@ -48,6 +48,7 @@ def main(argv=None):
     clean_up()
     try:
         results = {
+            "load_average_at_start": os.getloadavg(),
             "followers": args.followers,
             "publish": measure_publish(args.followers),
             "digest": measure_digests(args.followers),
@@ -55,6 +56,7 @@ def main(argv=None):
         }
     finally:
         clean_up()
+    results["load_average_at_end"] = os.getloadavg()
     report(results, args.output)
 
 
@@ -142,15 +144,17 @@ def measure_publish(followers):
 
     fan_out = DBTaskResult.objects.get(task_path="sightings.alerts.tell_followers")
     rss_before = peak_rss_mib()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     sent = tell_followers.call(*fan_out.args_kwargs["args"])
     fan_out_s = time.perf_counter() - started
+    fan_out_cpu = time.process_time() - cpu_started
     peak = peak_rss_mib() - rss_before
     fan_out.delete()
     return {
         "request_seconds": round(request_s, 3),
         "tasks_queued_by_request": queued_by_request,
         "fan_out_seconds": round(fan_out_s, 2),
+        "fan_out_python_cpu_seconds": round(fan_out_cpu, 2),
         "emails_queued_by_fan_out": sent,
         "fan_out_peak_rss_growth_mib": round(peak, 1),
         "target_request_seconds": TARGET_PUBLISH_REQUEST_S,
@@ -204,13 +208,15 @@ def measure_digests(followers):
     for size in sorted({max(followers // 10, 1), followers}):
         follow_all(people(size, f"weekly{size}"), "weekly", shift=shift)
         rss_before = peak_rss_mib()
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         queued = send_digests(now=now)
         seconds = time.perf_counter() - started
+        cpu = time.process_time() - cpu_started
         peak = peak_rss_mib() - rss_before
         runs[size] = {
             "digests_queued": queued,
             "seconds": round(seconds, 2),
+            "python_cpu_seconds": round(cpu, 2),
             "per_digest_ms": round(seconds / max(queued, 1) * 1000, 2),
             "peak_rss_growth_mib": round(peak, 1),
         }
@@ -253,12 +259,14 @@ def report(results, output):
         f"Publishing: request {publish['request_seconds']} s "
         f"({publish['tasks_queued_by_request']} tasks queued; target < "
         f"{publish['target_request_seconds']} s); fan-out task {publish['fan_out_seconds']} s "
+        f"({publish['fan_out_python_cpu_seconds']} s of Python CPU) "
         f"queuing {publish['emails_queued_by_fan_out']:,} emails, peak memory grew "
         f"{publish['fan_out_peak_rss_growth_mib']} MiB"
     )
     for size, run in digest.items():
         print(
-            f"Digest for {size:,} people: {run['seconds']} s ({run['per_digest_ms']} ms each), "
+            f"Digest for {size:,} people: {run['seconds']} s ({run['per_digest_ms']} ms each, "
+            f"{run['python_cpu_seconds']} s of Python CPU), "
             f"{run['digests_queued']:,} queued, peak memory grew {run['peak_rss_growth_mib']} MiB"
         )
     print(
