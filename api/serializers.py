@@ -8,7 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from cells.models import Cell, CellNote
+from cells.models import Cell, CellNote, DiscussedSighting
 from sightings.models import FollowUp, Shift, Sighting
 
 
@@ -39,6 +39,13 @@ class SightingSerializer(serializers.ModelSerializer):
     latest_follow_up = serializers.SerializerMethodField(
         help_text="The newest follow-up's answer to “Is it still happening?”, or null."
     )
+    place_ref = serializers.SlugRelatedField(
+        slug_field="slug",
+        read_only=True,
+        allow_null=True,
+        help_text="The slug of the place it was matched to (see /api/places/), or null; "
+        "the list's place_ref filter takes the same value.",
+    )
 
     class Meta:
         model = Sighting
@@ -53,6 +60,8 @@ class SightingSerializer(serializers.ModelSerializer):
             "date_observed",
             "setting",
             "connection",
+            "direction",
+            "place_ref",
             "shifts",
             "themes",
             "source_url",
@@ -101,6 +110,31 @@ class ThemeSerializer(serializers.Serializer):
     )
 
 
+class PlaceSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    slug = serializers.CharField(read_only=True, help_text="What place_ref takes.")
+    name = serializers.CharField(read_only=True)
+    url = AbsoluteURLField(help_text="The place's page on the Observatory.")
+    region = serializers.CharField(read_only=True, help_text="The region, or an empty string.")
+    latitude = serializers.FloatField(
+        read_only=True, allow_null=True, help_text="Degrees north, or null when not located."
+    )
+    longitude = serializers.FloatField(
+        read_only=True, allow_null=True, help_text="Degrees east (west is negative), or null."
+    )
+    published_count = serializers.IntegerField(
+        read_only=True, help_text="How many published sightings were seen there."
+    )
+    shift_counts = serializers.SerializerMethodField(
+        help_text="How many of its published sightings show each shift, by the shift's slug."
+    )
+
+    @extend_schema_field({"type": "object", "additionalProperties": {"type": "integer"}})
+    def get_shift_counts(self, place):
+        slugs = self.context["shift_slugs"]
+        return dict(zip(slugs, place.shift_counts, strict=True))
+
+
 class CellSerializer(serializers.ModelSerializer):
     url = AbsoluteURLField()
     is_active = serializers.BooleanField(read_only=True, help_text="False once the cell closed.")
@@ -124,10 +158,38 @@ class CellSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class ReadingSerializer(serializers.ModelSerializer):
+    sighting = serializers.IntegerField(
+        source="sighting_id", read_only=True, help_text="The sighting's id."
+    )
+    reading = serializers.SerializerMethodField(
+        help_text="How the meeting read it: affirms, complicates, asks (for a follow-up), "
+        "or null when the note does not say."
+    )
+    why = serializers.CharField(read_only=True, help_text="One line of why, or an empty string.")
+
+    class Meta:
+        model = DiscussedSighting
+        fields = ["sighting", "reading", "why"]
+        read_only_fields = fields
+
+    @extend_schema_field(
+        {"type": "string", "nullable": True, "enum": [*DiscussedSighting.Reading.values, None]}
+    )
+    def get_reading(self, discussed):
+        return discussed.reading or None
+
+
 class CellNoteSerializer(serializers.ModelSerializer):
     url = AbsoluteURLField()
     sightings = serializers.SerializerMethodField(
         help_text="The ids of the published sightings the meeting discussed."
+    )
+    readings = ReadingSerializer(
+        source="published_readings",
+        many=True,
+        read_only=True,
+        help_text="Each published sighting the meeting discussed, with how it read it.",
     )
 
     class Meta:
@@ -144,12 +206,13 @@ class CellNoteSerializer(serializers.ModelSerializer):
             "next_meeting",
             "published_at",
             "sightings",
+            "readings",
         ]
         read_only_fields = fields
 
     @extend_schema_field({"type": "array", "items": {"type": "integer"}})
     def get_sightings(self, note):
-        return [sighting.pk for sighting in note.public_sighting_list]
+        return [discussed.sighting_id for discussed in note.published_readings]
 
 
 class InsightSerializer(serializers.Serializer):

@@ -12,6 +12,7 @@ urlpatterns = [
     path("api/sightings/<str:pk>/", views.SightingDetail.as_view(), name="sighting"),
     path("api/shifts/", views.ShiftList.as_view(), name="shifts"),
     path("api/themes/", views.ThemeList.as_view(), name="themes"),
+    path("api/places/", views.PlaceList.as_view(), name="places"),
     path("api/cells/", views.CellList.as_view(), name="cells"),
     path("api/cells/<str:slug>/notes/", views.CellNoteList.as_view(), name="cell-notes"),
     path("api/insights/", views.InsightList.as_view(), name="insights"),

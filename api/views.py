@@ -29,14 +29,15 @@ from api.serializers import (
     CellNoteSerializer,
     CellSerializer,
     InsightSerializer,
+    PlaceSerializer,
     ShiftSerializer,
     SightingSerializer,
     ThemeSerializer,
 )
-from cells.models import Cell
-from sightings import counts, export, insights
+from cells.models import Cell, DiscussedSighting
+from sightings import counts, export, insights, place_profiles
 from sightings.filters import SightingFilter, shareable_query
-from sightings.models import Sighting
+from sightings.models import Shift, Sighting
 
 EMBED_SIZE = 10
 
@@ -171,19 +172,39 @@ class CellNoteList(PublicData, generics.ListAPIView):
         return (
             cell.notes.published()
             .newest_first()
-            .prefetch_related(_published_sightings("public_sighting_list"))
+            .prefetch_related(_published_discussions("published_readings"))
         )
 
     def read(self, request, *args, **kwargs):
         return self.list(request, *args, **kwargs)
 
 
-def _published_sightings(to_attr):
+def _published_discussions(to_attr):
     return Prefetch(
-        "sightings",
-        queryset=Sighting.objects.published().only("pk").order_by("pk"),
+        "discussed",
+        queryset=DiscussedSighting.objects.filter(
+            sighting__status=Sighting.Status.PUBLISHED
+        ).order_by("sighting_id"),
         to_attr=to_attr,
     )
+
+
+class PlaceList(PublicData, generics.ListAPIView):
+    """Every place with a published sighting, by name, with its counts and coordinates."""
+
+    serializer_class = PlaceSerializer
+    pagination_class = None
+
+    def get_queryset(self):
+        _chosen, found = place_profiles.sorted_places(place_profiles.places_with_counts(), "name")
+        return found
+
+    def get_serializer_context(self):
+        shifts = Shift.objects.order_by("position").values_list("slug", flat=True)
+        return super().get_serializer_context() | {"shift_slugs": list(shifts)}
+
+    def read(self, request, *args, **kwargs):
+        return self.list(request, *args, **kwargs)
 
 
 @extend_schema_view(get=extend_schema(parameters=SLUG_LISTS))
@@ -219,6 +240,7 @@ def api_index(request):
             "sightings_url": base,
             "example_url": f"{base}?shift=me-to-we&theme=loneliness&sort=newest",
             "search_url": f"{base}?q=mutual+aid&setting=neighbourhood-and-community",
+            "slipping_back_url": f"{base}?direction=back&place_ref=swansea",
             "openapi_url": request.build_absolute_uri(reverse("api:openapi")),
             "embed_url": request.build_absolute_uri(reverse("api:embed-sightings")),
             "filters": _filter_descriptions(),
@@ -240,7 +262,9 @@ def _filter_descriptions():
         "theme": "A theme's slug; repeat it for any of several.",
         "setting": "A setting code, as on the open data page.",
         "connection": "A connection code: who was brought together.",
-        "place": "Sightings whose place contains this text.",
+        "place": "Sightings whose place, as its author typed it, contains this text.",
+        "place_ref": "A place's slug (see /api/places/): only the sightings matched to it.",
+        "direction": "forward (moving forward) or back (slipping back).",
         "lasting": "1 for only the sightings whose newest follow-up says the shift lasts.",
         "from": "Seen on or after this day (YYYY-MM-DD).",
         "to": "Seen on or before this day (YYYY-MM-DD).",

@@ -14,7 +14,8 @@ from core.generation import cached
 from sightings import counts
 from sightings.models import Place, Shift, Sighting
 
-PLACES_KEY = f"counts:{counts.FORMAT}:places"
+# The second part changes whenever PlaceCount does, so no older shape is read back.
+PLACES_KEY = f"counts:{counts.FORMAT}:places:2"
 WHOLE_PROFILE_KEY = f"counts:{counts.FORMAT}:whole-profile"
 
 # The map: an equirectangular projection of the United Kingdom, longitude scaled by the
@@ -37,6 +38,7 @@ PROJECTION = (
 class PlaceCount:
     """A place as the index shows it; small, so thousands of them cache cheaply."""
 
+    id: int
     name: str
     slug: str
     url: str
@@ -70,6 +72,7 @@ def _places_with_counts():
     )
     return [
         PlaceCount(
+            id=pk,
             name=name,
             slug=slug,
             url=url.replace("-slug-", slug),

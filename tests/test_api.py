@@ -8,7 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openapi_spec_validator import validate
 
-from sightings.models import FollowUp, Sighting
+from cells.models import DiscussedSighting
+from sightings.models import FollowUp, Place, Sighting
 from tests.factories import CellFactory, CellNoteFactory, FollowUpFactory, SightingFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +25,8 @@ SIGHTING_FIELDS = {
     "date_observed",
     "setting",
     "connection",
+    "direction",
+    "place_ref",
     "shifts",
     "themes",
     "source_url",
@@ -73,6 +76,67 @@ def test_sightings_list_shows_published_newest_seen_first_with_every_public_fiel
     assert first["shifts"] == ["doubting-to-trusting"]
     assert first["themes"] == ["housing"]
     assert first["date_observed"] == seen(0).isoformat()
+    assert first["direction"] == "forward"
+    assert first["place_ref"] is None
+
+
+@pytest.fixture
+def placed(sightings):
+    """Two of the sightings matched to Swansea, one of them slipping back; one in Hull."""
+    for sighting, name in zip(sightings[:3], ["Swansea", "Swansea, UK", "Hull"], strict=True):
+        sighting.place = name
+        sighting.match_place()
+        sighting.save()
+    Sighting.objects.filter(pk=sightings[1].pk).update(direction=Sighting.Direction.BACK)
+    return sightings
+
+
+def test_sightings_say_which_way_they_move_and_the_place_they_were_matched_to(client, placed):
+    _, data = get_json(client, "/api/sightings/")
+    by_title = {item["title"]: item for item in data["results"]}
+    assert by_title["Seen 0"]["place_ref"] == by_title["Seen 1"]["place_ref"] == "swansea"
+    assert by_title["Seen 1"]["direction"] == "back"
+    assert by_title["Seen 2"]["place_ref"] == "hull"
+    assert by_title["Seen 4"]["place_ref"] is None
+
+
+def test_direction_and_place_ref_filter_as_in_the_list(client, placed):
+    _, data = get_json(client, "/api/sightings/?direction=back")
+    assert [item["title"] for item in data["results"]] == ["Seen 1"]
+    _, data = get_json(client, "/api/sightings/?place_ref=swansea")
+    assert [item["title"] for item in data["results"]] == ["Seen 0", "Seen 1"]
+    _, data = get_json(client, "/api/sightings/?place_ref=swansea&direction=forward")
+    assert [item["title"] for item in data["results"]] == ["Seen 0"]
+
+
+def test_a_renamed_places_old_slug_still_filters(client, placed):
+    Place.objects.get(slug="swansea").rename("Abertawe")
+    _, data = get_json(client, "/api/sightings/?place_ref=swansea")
+    assert [item["place_ref"] for item in data["results"]] == ["abertawe", "abertawe"]
+
+
+@pytest.mark.parametrize("query", ["direction=sideways", "place_ref=no-such-place"])
+def test_an_unknown_direction_or_place_is_a_json_400_naming_it(client, placed, query):
+    response, data = get_json(client, f"/api/sightings/?{query}")
+    assert response.status_code == 400
+    assert query.split("=")[0] in data
+
+
+def test_places_have_coordinates_counts_and_their_public_page(client, placed):
+    SightingFactory(place="Carlisle").match_place()
+    response, data = get_json(client, "/api/places/")
+    assert response.status_code == 200
+    assert [item["slug"] for item in data] == ["hull", "swansea"]
+    swansea = data[1]
+    assert swansea["id"] == Place.objects.get(slug="swansea").pk
+    assert swansea["name"] == "Swansea"
+    assert swansea["url"] == "http://testserver/places/swansea/"
+    assert swansea["published_count"] == 2
+    assert swansea["latitude"] == pytest.approx(51.62, abs=0.05)
+    assert swansea["longitude"] == pytest.approx(-3.94, abs=0.05)
+    assert swansea["region"] == "Wales"
+    assert swansea["shift_counts"]["doubting-to-trusting"] == 1
+    assert swansea["shift_counts"]["me-to-we"] == 1
 
 
 def test_sightings_take_the_lists_filters(client, sightings):
@@ -218,8 +282,34 @@ def test_cells_and_their_published_notes_with_the_published_sightings_they_link(
     _, notes = get_json(client, f"/api/cells/{cell.slug}/notes/")
     assert [item["title"] for item in notes] == [note.title]
     assert notes[0]["sightings"] == [sightings[0].pk]
+    assert notes[0]["readings"] == [{"sighting": sightings[0].pk, "reading": None, "why": ""}]
     response, _ = get_json(client, "/api/cells/no-such-cell/notes/")
     assert response.status_code == 404
+
+
+def test_notes_give_each_linked_sightings_reading_and_why(client, sightings):
+    cell = CellFactory()
+    note = CellNoteFactory(cell=cell, published=True, sightings=[sightings[1], sightings[0]])
+    DiscussedSighting.objects.filter(note=note, sighting=sightings[1]).update(
+        reading=DiscussedSighting.Reading.COMPLICATES, why="It worked only while funded."
+    )
+    _, notes = get_json(client, f"/api/cells/{cell.slug}/notes/")
+    assert notes[0]["readings"] == [
+        {"sighting": sightings[0].pk, "reading": None, "why": ""},
+        {
+            "sighting": sightings[1].pk,
+            "reading": "complicates",
+            "why": "It worked only while funded.",
+        },
+    ]
+
+
+def test_insights_narrow_by_place_and_direction(client, placed):
+    _, swansea = get_json(client, "/api/insights/?place_ref=swansea")
+    _, back = get_json(client, "/api/insights/?direction=back")
+    for charts, expected in ((swansea, 2), (back, 1)):
+        by_setting = {chart["slug"]: chart for chart in charts}["shifts-by-setting"]
+        assert sum(sum(row[1:]) for row in by_setting["rows"]) == expected
 
 
 def test_insights_take_the_same_filters(client, sightings):
@@ -299,13 +389,17 @@ def test_openapi_document_is_valid_and_lists_every_endpoint(client):
         "/api/sightings/{id}/",
         "/api/shifts/",
         "/api/themes/",
+        "/api/places/",
         "/api/cells/",
         "/api/cells/{slug}/notes/",
         "/api/insights/",
     }
     parameters = {p["name"] for p in document["paths"]["/api/sightings/"]["get"]["parameters"]}
     assert parameters >= {"q", "shift", "theme", "setting", "place", "connection", "from", "to"}
-    assert parameters >= {"lasting", "sort", "cursor", "page_size"}
+    assert parameters >= {"lasting", "sort", "cursor", "page_size", "direction", "place_ref"}
+    sighting = document["components"]["schemas"]["Sighting"]["properties"]
+    assert {"direction", "place_ref"} <= set(sighting)
+    assert "readings" in document["components"]["schemas"]["CellNote"]["properties"]
 
 
 def test_the_api_page_explains_with_examples_and_is_linked(client):
@@ -319,6 +413,9 @@ def test_the_api_page_explains_with_examples_and_is_linked(client):
     assert "<iframe" in page.replace("&lt;", "<")
     for name in ("shift", "theme", "setting", "place", "connection", "from", "to", "q", "sort"):
         assert f"<code>{name}</code>" in page
+    for name in ("direction", "place_ref"):
+        assert f"<code>{name}</code>" in page
+    assert 'href="/api/places/"' in page
     assert 'href="/api/"' in client.get("/open-data/").content.decode()
     assert 'href="/api/"' in client.get("/").content.decode()
 

@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accounts.roles import CONVENORS_GROUP
-from sightings.models import FollowUp, Sighting
+from cells.models import DiscussedSighting
+from sightings.models import FollowUp, Place, Sighting
 from tests.factories import (
     CellFactory,
     CellNoteFactory,
@@ -21,6 +22,7 @@ from tests.factories import (
 SHIFTS = ["doubting-to-trusting", "controlling-to-enabling", "me-to-we"]
 THEMES = ["food", "loneliness", "housing"]
 PLACES = ["Leeds", "Hackney, London", "Cardiff"]
+PLACE_SLUGS = ["leeds", "hackney-london", "cardiff"]
 SETTINGS = [Sighting.Setting.EDUCATION, Sighting.Setting.HEALTH_AND_CARE]
 CONNECTIONS = [Sighting.Connection.BONDING, Sighting.Connection.BRIDGING]
 DAYS = [datetime.date(2024, 1, 1) + datetime.timedelta(days=40 * n) for n in range(6)]
@@ -41,8 +43,14 @@ def varied(db):
                 setting=SETTINGS[n % 2],
                 connection=CONNECTIONS[(n // 2) % 2],
                 date_observed=DAYS[n % 6],
+                direction=Sighting.Direction.BACK if n % 5 == 1 else Sighting.Direction.FORWARD,
             )
         )
+    # Most are matched to a place as a submission is; the last two never were.
+    for sighting in made[:-2]:
+        sighting.match_place()
+        sighting.save()
+    assert set(Place.objects.values_list("slug", flat=True)) == set(PLACE_SLUGS)
     for sighting in made[:5]:
         FollowUpFactory(sighting=sighting, outcome=FollowUp.Outcome.GROWN)
     SightingFactory(title="Sighting draft", shifts=[SHIFTS[0]], date_observed=DAYS[0])
@@ -61,6 +69,8 @@ filters = st.fixed_dictionaries(
         "setting": st.sampled_from(SETTINGS),
         "connection": st.sampled_from(CONNECTIONS),
         "place": st.sampled_from(["leeds", "LONDON", "ff", "nowhere"]),
+        "place_ref": st.sampled_from(PLACE_SLUGS),
+        "direction": st.sampled_from(["forward", "back"]),
         "from": st.sampled_from(DAYS),
         "to": st.sampled_from(DAYS),
         "lasting": st.just("1"),
@@ -120,11 +130,15 @@ def every_status(db):
             status=status,
             title=f"Title of a {status} sighting",
             themes=[f"theme only on {status}"],
+            place=f"place only on {status}",
             published_at=datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
             if status == Sighting.Status.PUBLISHED
             else None,
         )
     # Feedback left on a published sighting stays between the author and the convenors.
+    for sighting in made.values():
+        sighting.match_place()
+        sighting.save()
     Sighting.objects.update(feedback="SECRET FEEDBACK from review")
     FollowUpFactory(
         sighting=made[Sighting.Status.PUBLISHED], author=author, note="a public follow-up"
@@ -134,7 +148,10 @@ def every_status(db):
         cell=cell,
         published=True,
         author=convenor,
-        sightings=[made[Sighting.Status.PUBLISHED]],
+        sightings=list(made.values()),
+    )
+    DiscussedSighting.objects.update(
+        reading=DiscussedSighting.Reading.ASKS, why="a public line of why"
     )
     CellNoteFactory(cell=cell, title="SECRET draft note", summary="SECRET draft summary")
     return made
@@ -147,6 +164,8 @@ SECRETS = [
     "SECRET",
     *(f"{status} sighting" for status in Sighting.Status if status != "published"),
     *(f"theme only on {status}" for status in Sighting.Status if status != "published"),
+    *(f"place-only-on-{status}" for status in Sighting.Status if status != "published"),
+    *(f"place only on {status}" for status in Sighting.Status if status != "published"),
     "consent",
     "feedback",
     "email",
@@ -164,6 +183,9 @@ def test_no_private_field_appears_in_any_answer(client, every_status, settings):
         "/api/sightings/?sort=oldest",
         "/api/shifts/",
         "/api/themes/",
+        "/api/places/",
+        "/api/sightings/?direction=forward&place_ref=place-only-on-published",
+        "/api/insights/?place_ref=place-only-on-published",
         "/api/cells/",
         f"/api/cells/{cell_slug}/notes/",
         "/api/insights/",
@@ -178,3 +200,7 @@ def test_no_private_field_appears_in_any_answer(client, every_status, settings):
             assert secret not in body, (address, secret)
     listed = client.get("/api/sightings/").json()["results"]
     assert [item["id"] for item in listed] == [published.pk]
+    places = client.get("/api/places/").json()
+    assert [place["slug"] for place in places] == ["place-only-on-published"]
+    (note,) = client.get(f"/api/cells/{cell_slug}/notes/").json()
+    assert [reading["sighting"] for reading in note["readings"]] == [published.pk]

@@ -303,6 +303,7 @@ ROWS = [
     ),
     Row("api-shifts", "api:shifts", expect=every(200)),
     Row("api-themes", "api:themes", expect=every(200)),
+    Row("api-places", "api:places", expect=every(200)),
     Row("api-cells", "api:cells", expect=every(200)),
     Row("api-cell-notes", "api:cell-notes", cell(), every(200)),
     Row("api-insights", "api:insights", expect=every(200)),
@@ -910,7 +911,7 @@ def test_no_address_accepts_a_post_without_a_csrf_token(world, row):
 # token: the signature in its address is the proof, and it stops only the follow it names.
 SIGNED_LINKS = {"following:unsubscribe"}
 JSON_API = {"api:openapi", "api:sightings", "api:sighting", "api:shifts", "api:themes"}
-JSON_API |= {"api:cells", "api:cell-notes", "api:insights"}
+JSON_API |= {"api:places", "api:cells", "api:cell-notes", "api:insights"}
 
 
 def test_a_forged_sign_in_is_refused(world):
