@@ -101,3 +101,20 @@ def test_a_follower_stops_the_emails_from_the_link_in_one(page, site, priya, car
 
     page.goto(link)
     expect(page.get_by_role("heading", level=1)).to_have_text("Already stopped")
+
+
+def test_a_convenor_sees_what_changed_since_the_feedback(page, site, priya, carys):
+    sighting = SightingFactory(author=priya, story="Neighbours cook on Thursdays.")
+    sighting.submit(by=priya)
+    sighting.return_to_author(by=carys, feedback="Say who cooks.")
+    sighting.story = "Retired neighbours cook on Thursdays."
+    sighting.save()
+    sighting.submit(by=priya)
+
+    sign_in(page, site, "carys@example.org")
+    page.goto(f"{site}/review/{sighting.pk}/")
+    changes = page.locator(".since-feedback")
+    expect(changes).to_contain_text("Say who cooks.")
+    expect(changes.locator("ins")).to_have_text("Retired neighbours")
+    expect(changes.locator("del")).to_have_text("Neighbours")
+    assert serious_violations(page) == []
