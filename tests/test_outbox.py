@@ -29,6 +29,11 @@ def publish(client, convenor, sighting):
     )
 
 
+# The worker closes a database connection that is not in autocommit mode, as a test's
+# wrapping transaction would leave it, so the tests that run it commit as they go.
+runs_the_worker = pytest.mark.django_db(transaction=True)
+
+
 def run_worker():
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
 
@@ -63,6 +68,7 @@ def test_a_mail_server_that_times_out_twice_delivers_on_the_third_attempt(
     assert not UndeliveredEmail.objects.exists()
 
 
+@runs_the_worker
 def test_with_the_database_queue_the_request_only_queues_and_the_worker_sends(
     client, convenor, settings, django_capture_on_commit_callbacks
 ):
@@ -76,6 +82,7 @@ def test_with_the_database_queue_the_request_only_queues_and_the_worker_sends(
     assert [m.to for m in mail.outbox] == [[sighting.author.email]]
 
 
+@runs_the_worker
 def test_a_refused_email_is_queued_again_later_with_growing_waits(settings):
     settings.TASKS = DATABASE_TASKS
     settings.EMAIL_BACKEND = "tests.mail_backends.RefusingBackend"
