@@ -219,6 +219,11 @@ class InsightSerializer(serializers.Serializer):
     slug = serializers.CharField(read_only=True)
     title = serializers.CharField(read_only=True)
     sentence = serializers.CharField(read_only=True, help_text="What the chart shows, in words.")
+    note = serializers.CharField(
+        read_only=True,
+        help_text="What to know before trusting the numbers, such as what was left out; "
+        "an empty string when nothing needs saying.",
+    )
     columns = serializers.ListField(child=serializers.CharField(), read_only=True)
     rows = serializers.ListField(
         child=serializers.ListField(child=serializers.JSONField()),

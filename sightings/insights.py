@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, Q, Value, When
 from django.db.models.functions import TruncMonth
-from django.utils import dateformat, timezone
+from django.utils import dateformat, timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.generation import cached
 from sightings.filters import SightingFilter
@@ -64,7 +66,7 @@ class Period:
     def ending(cls, today):
         quarter = _quarter_start(today)
         quarters = [quarter]
-        for _ in range(QUARTERS - 1):
+        for _earlier in range(QUARTERS - 1):
             quarters.insert(0, _quarter_start(quarters[0] - datetime.timedelta(days=1)))
         months, month = [], quarters[0]
         while month <= today:
@@ -114,14 +116,16 @@ def _share(part, whole):
 
 
 # Part of every entry's key; changed whenever the shape of the insights changes.
-FORMAT = 2
+FORMAT = 3
 
 
 def insights_for(sighting_filter, today=None):
     """The charts for the sightings the filter chooses, counted again only once what is
     published has changed (or the month has)."""
     today = today or timezone.localdate()
-    key = f"insights:{FORMAT}:{_filter_key(sighting_filter)}:{today:%Y-%m}"
+    # The words of the charts are in the reader's language, so each language has its own.
+    language = translation.get_language() or "en"
+    key = f"insights:{FORMAT}:{language}:{_filter_key(sighting_filter)}:{today:%Y-%m}"
     return cached({key: lambda: build_insights(sighting_filter, today)})[key]
 
 
@@ -156,15 +160,34 @@ def build_insights(sighting_filter=None, today=None):
         shift for shift in Shift.objects.order_by("position") if not chosen or shift.slug in chosen
     ]
     published = sighting_filter.results
+    # Charts counted from each sighting's links to the shifts shown need no shift filter
+    # of their own: the links already keep to those shifts, and checking the filter again
+    # would read every link of the shift a second time.
+    any_shift = _without_shift(sighting_filter)
     period = Period.ending(today)
     return [
-        shifts_over_time(published, shifts, period),
-        shifts_by_setting(published, shifts),
+        shifts_over_time(any_shift, shifts, period),
+        forward_and_back(any_shift, shifts, period),
+        shifts_by_setting(any_shift, shifts),
+        places_compared(any_shift, shifts),
         bonding_and_bridging(published, period),
-        bridging_share_per_shift(published, shifts, period),
+        bridging_share_per_shift(any_shift, shifts, period),
         how_shifts_last(published),
-        outcomes_per_shift(published, shifts),
+        outcomes_per_shift(any_shift, shifts),
     ]
+
+
+def _without_shift(sighting_filter):
+    """The sightings every filter but the shift chooses.
+
+    Places are compared by the share of their sightings that show each shift, so their
+    totals count sightings of every shift, not only of the shifts chosen.
+    """
+    if not sighting_filter.is_bound or not sighting_filter.data.getlist("shift"):
+        return sighting_filter.results
+    data = sighting_filter.data.copy()
+    data.pop("shift")
+    return SightingFilter(data, queryset=sighting_filter.queryset).results
 
 
 def _links(published, shifts):
@@ -233,6 +256,249 @@ def shifts_over_time(published, shifts, period):
             every,
         ),
     )
+
+
+def forward_and_back(published, shifts, period):
+    found = (
+        _links(published, shifts)
+        .filter(sighting__date_observed__gte=period.start)
+        .annotate(month=TruncMonth("sighting__date_observed"))
+        .values("shift_id", "month", "sighting__direction")
+        .annotate(total=Count("sighting_id"))
+        .order_by()
+    )
+    tally = {}
+    for row in found:
+        key = (row["shift_id"], row["sighting__direction"], _quarter_start(_as_date(row["month"])))
+        tally[key] = tally.get(key, 0) + row["total"]
+    labels = [quarter_label(quarter) for quarter in period.quarters]
+
+    def counted(shift, direction):
+        return [tally.get((shift.pk, direction, quarter), 0) for quarter in period.quarters]
+
+    forward, back = Sighting.Direction.FORWARD, Sighting.Direction.BACK
+    panels, rows, slipping = [], [], []
+    for shift in shifts:
+        ahead, behind = counted(shift, forward), counted(shift, back)
+        panels.append(
+            (
+                shift.name,
+                [("series--forward", ahead), ("series--back", behind)],
+                _forward_back_words(sum(ahead), sum(behind)),
+            )
+        )
+        rows.append([f"{shift.name}: {_('moving forward')}", *ahead, sum(ahead)])
+        rows.append([f"{shift.name}: {_('slipping back')}", *behind, sum(behind)])
+        if sum(ahead) + sum(behind):
+            slipping.append(
+                (_share(sum(behind), sum(ahead) + sum(behind)), sum(behind), sum(ahead), shift)
+            )
+    return Insight(
+        slug="forward-and-back",
+        title=_("Moving forward and slipping back, quarter by quarter"),
+        sentence=_forward_back_sentence(slipping, period, tally, shifts),
+        description=_(
+            "A small chart for each shift, all on the same scale: above its line, the "
+            "published sightings moving the shift forward in each quarter; below it, those "
+            "slipping back, %(period)s."
+        )
+        % {"period": period.words},
+        kind="multiples",
+        columns=[_("Shift and direction"), *labels, _("Total")],
+        rows=rows,
+        chart=_small_multiples(panels, labels, every=1)
+        | {
+            "legend": [
+                (_("Moving forward (above each line)"), "series--forward"),
+                (_("Slipping back (below each line)"), "series--back"),
+            ]
+        },
+    )
+
+
+def _forward_back_words(ahead, behind):
+    return _("%(forward)s forward, %(back)s back") % {"forward": ahead, "back": behind}
+
+
+def _forward_back_sentence(slipping, period, tally, shifts):
+    if not slipping:
+        return _("No published sighting of these shifts was seen %(period)s.") % {
+            "period": period.words
+        }
+    behind = sum(back for _share_back, back, _ahead, _shift in slipping)
+    seen = sum(back + ahead for _share_back, back, ahead, _shift in slipping)
+    if not behind:
+        return _(
+            "%(Period)s, each of these shifts was seen moving forward every time "
+            "(%(seen)s times in all); none was seen slipping back."
+        ) % {"Period": period.words[0].upper() + period.words[1:], "seen": seen}
+    worst = max(slipping, key=lambda item: (item[0], item[1]))
+    sentence = ngettext(
+        "%(Period)s, these shifts were seen %(seen)s times and %(behind)s of them (%(share)s%%) "
+        "was slipping back; %(shift)s slipped back most often: %(worst_back)s of "
+        "%(worst_seen)s (%(worst_share)s%%).",
+        "%(Period)s, these shifts were seen %(seen)s times and %(behind)s of them (%(share)s%%) "
+        "were slipping back; %(shift)s slipped back most often: %(worst_back)s of "
+        "%(worst_seen)s (%(worst_share)s%%).",
+        behind,
+    ) % {
+        "Period": period.words[0].upper() + period.words[1:],
+        "behind": behind,
+        "seen": seen,
+        "share": _share(behind, seen),
+        "shift": worst[3].name,
+        "worst_back": worst[1],
+        "worst_seen": worst[1] + worst[2],
+        "worst_share": worst[0],
+    }
+    latest = period.quarters[-1]
+    back_now = sum(tally.get((shift.pk, Sighting.Direction.BACK, latest), 0) for shift in shifts)
+    if back_now:
+        sentence += " " + ngettext(
+            "%(count)s was seen slipping back in %(quarter)s, so far.",
+            "%(count)s were seen slipping back in %(quarter)s, so far.",
+            back_now,
+        ) % {
+            "count": back_now,
+            "quarter": quarter_label(latest),
+        }
+    return sentence
+
+
+# A place is compared only once it has this many sightings among those the filters
+# choose: with fewer, one sighting more or less swings its shares by a fifth or more.
+ENOUGH_AT_A_PLACE = 5
+
+
+def places_compared(published, shifts):
+    located = published.exclude(place_ref=None)
+    totals = {
+        place: (name, total)
+        for place, name, total in located.values_list("place_ref_id", "place_ref__name")
+        .annotate(total=Count("pk"))
+        .order_by()
+    }
+    enough = {
+        place: total for place, (_name, total) in totals.items() if total >= ENOUGH_AT_A_PLACE
+    }
+    # Every place's links are counted and those with too few dropped here: one query
+    # however many places qualify, and no second pass over the sightings to pick them.
+    found = (
+        _links(located, shifts)
+        .values_list("sighting__place_ref_id", "shift_id")
+        .annotate(total=Count("sighting_id"))
+        .order_by()
+    )
+    by_place = {(place, shift): total for place, shift, total in found}
+    names = {place: totals[place][0] for place in enough}
+    rows, bars, gaps = [], [], []
+    for shift in shifts:
+        ranked = sorted(
+            (
+                (
+                    _share(by_place.get((place, shift.pk), 0), total),
+                    by_place.get((place, shift.pk), 0),
+                    total,
+                    names[place],
+                )
+                for place, total in enough.items()
+                if place in names
+            ),
+            key=lambda item: (-item[0], -item[2], item[3]),
+        )
+        if len(ranked) < 2:
+            continue
+        most, least = ranked[0], ranked[-1]
+        rows.append([shift.name, *_place_cells(most), *_place_cells(least)])
+        bars.append((f"{shift.name}:", [], ""))
+        for place, css, word in (
+            (most, "series--most", _("most")),
+            (least, "series--least", _("least")),
+        ):
+            bars.append(
+                (
+                    _short(place[3]),
+                    [(word, css, place[0])],
+                    _("%(share)s%% (%(count)s of %(total)s)")
+                    % {"share": place[0], "count": place[1], "total": place[2]},
+                )
+            )
+        gaps.append((most[0] - least[0], shift.name, most, least))
+    left_out = len(totals) - len(enough)
+    note = ngettext(
+        "Only places with at least %(enough)s published sightings among those chosen are "
+        "compared, because with fewer one sighting swings the shares too far; "
+        "%(left_out)s place with fewer is left out.",
+        "Only places with at least %(enough)s published sightings among those chosen are "
+        "compared, because with fewer one sighting swings the shares too far; "
+        "%(left_out)s places with fewer are left out.",
+        left_out,
+    ) % {"enough": ENOUGH_AT_A_PLACE, "left_out": left_out}
+    if gaps:
+        gap, name, most, least = max(gaps, key=lambda item: item[0])
+        sentence = _(
+            "Of %(places)s places with enough sightings to compare, the widest gap is in "
+            "%(shift)s: it is in %(most_share)s%% of %(most)s’s sightings (%(most_count)s of "
+            "%(most_total)s) but %(least_share)s%% of %(least)s’s (%(least_count)s of "
+            "%(least_total)s)."
+        ) % {
+            "places": len(enough),
+            "shift": name,
+            "most": most[3],
+            "most_share": most[0],
+            "most_count": most[1],
+            "most_total": most[2],
+            "least": least[3],
+            "least_share": least[0],
+            "least_count": least[1],
+            "least_total": least[2],
+        }
+    else:
+        sentence = _(
+            "Fewer than two places have %(enough)s or more published sightings among those "
+            "chosen, so no places can be compared yet."
+        ) % {"enough": ENOUGH_AT_A_PLACE}
+    return Insight(
+        slug="places-compared",
+        title=_("Places compared: where each shift is most and least reported"),
+        sentence=sentence,
+        description=_(
+            "For each shift, the place where the largest share of its published sightings "
+            "show that shift, and the place where the smallest share do, with the counts."
+        ),
+        kind="bar",
+        columns=[
+            _("Shift"),
+            _("Most reported in"),
+            _("Share there"),
+            _("Sightings there"),
+            _("Least reported in"),
+            _("Share there"),
+            _("Sightings there"),
+        ],
+        rows=rows,
+        chart=_bar_chart(
+            bars,
+            legend=[(_("Most reported"), "series--most"), (_("Least reported"), "series--least")],
+            top=100,
+            suffix="%",
+        ),
+        note=note,
+    )
+
+
+def _place_cells(place):
+    share, count, total, name = place
+    return [name, f"{share}%", _("%(count)s of %(total)s") % {"count": count, "total": total}]
+
+
+# Beyond this many characters a place's name would run off the left of the chart; the
+# table beneath gives it in full.
+LONGEST_LABEL = 26
+
+
+def _short(name):
+    return name if len(name) <= LONGEST_LABEL else name[: LONGEST_LABEL - 1] + "…"
 
 
 def shifts_by_setting(published, shifts):

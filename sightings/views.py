@@ -13,7 +13,7 @@ from core.generation import generation
 from sightings import authoring, counts, echoes, export, importing, search
 from sightings.filters import SightingFilter, facet_counts, shareable_query
 from sightings.forms import SightingForm
-from sightings.insights import insights_for
+from sightings.insights import ENOUGH_AT_A_PLACE, insights_for
 from sightings.models import FollowUp, Shift, Sighting, Theme, ThemeAlias
 
 # The most used themes offered in the filter form; any other is reached from /themes/.
@@ -131,6 +131,7 @@ def open_data(request):
             "import_ignored": importing.ASSIGNED_COLUMNS,
             "import_max_rows": importing.MAX_ROWS,
             "import_max_bytes": importing.MAX_BYTES,
+            "enough_at_a_place": ENOUGH_AT_A_PLACE,
         },
     )
 
@@ -262,8 +263,23 @@ def insights(request):
             "shifts": sighting_filter.shifts,
             "query": query,
             "list_url": f"{reverse('sightings:list')}{query}",
+            "kept_filters": _filters_kept_beside(request, sighting_filter, INSIGHTS_FORM_FIELDS),
         },
     )
+
+
+# What the insights page's own form asks; every other filter in the address rides along.
+INSIGHTS_FORM_FIELDS = {"shift", "setting", "direction"}
+
+
+def _filters_kept_beside(request, sighting_filter, asked):
+    return [
+        (name, value)
+        for name in sighting_filter.filters
+        if name not in asked and name != "sort"
+        for value in request.GET.getlist(name)
+        if value
+    ]
 
 
 @require_safe

@@ -287,6 +287,20 @@ def test_cells_and_their_published_notes_with_the_published_sightings_they_link(
     assert response.status_code == 404
 
 
+def test_places_read_the_same_number_of_queries_however_many_there_are(client, placed):
+    # The first request starts the client's rate-limit counter; later ones add to it.
+    client.get("/api/shifts/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/api/places/")
+    for name in ["Leeds", "Cardiff", "Bangor", "Derby"]:
+        sighting = SightingFactory(published=True, place=name)
+        sighting.match_place()
+        sighting.save()
+    with CaptureQueriesContext(connection) as many:
+        assert len(client.get("/api/places/").json()) == 6
+    assert len(many.captured_queries) == len(few.captured_queries)
+
+
 def test_notes_give_each_linked_sightings_reading_and_why(client, sightings):
     cell = CellFactory()
     note = CellNoteFactory(cell=cell, published=True, sightings=[sightings[1], sightings[0]])
@@ -302,6 +316,23 @@ def test_notes_give_each_linked_sightings_reading_and_why(client, sightings):
             "why": "It worked only while funded.",
         },
     ]
+
+
+def test_insights_give_every_chart_of_the_page_with_its_note(client, sightings):
+    _, charts = get_json(client, "/api/insights/")
+    assert [chart["slug"] for chart in charts] == [
+        "shifts-over-time",
+        "forward-and-back",
+        "shifts-by-setting",
+        "places-compared",
+        "bonding-and-bridging",
+        "bridging-share",
+        "how-shifts-last",
+        "outcomes-per-shift",
+    ]
+    places = {chart["slug"]: chart for chart in charts}["places-compared"]
+    assert "at least 5 published sightings" in places["note"]
+    assert places["sentence"].startswith("Fewer than two places")
 
 
 def test_insights_narrow_by_place_and_direction(client, placed):

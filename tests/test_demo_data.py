@@ -3,8 +3,9 @@ import io
 import pytest
 from django.core.management import call_command
 
-from cells.models import Cell, CellNote
-from sightings.models import FollowUp, Shift, Sighting
+from cells.models import Cell, CellNote, DiscussedSighting
+from sightings.insights import build_insights
+from sightings.models import FollowUp, Place, Shift, Sighting
 
 Setting, Connection = Sighting.Setting, Sighting.Connection
 
@@ -35,3 +36,16 @@ def test_demo_data_loads_only_into_an_empty_database(demo):
     before = Sighting.objects.count()
     call_command("load_demo_data", stdout=io.StringIO())
     assert Sighting.objects.count() == before
+
+
+def test_demo_data_shows_slipping_back_located_places_readings_and_places_compared(demo):
+    published = Sighting.objects.published()
+    assert published.slipping_back().count() >= 3
+    assert published.filter(place_ref=None).count() == 0
+    assert Place.objects.exclude(latitude=None).count() >= 30
+    assert DiscussedSighting.objects.exclude(reading="").count() >= 3
+    compared = {insight.slug: insight for insight in build_insights()}["places-compared"]
+    assert {row[1] for row in compared.rows} | {row[4] for row in compared.rows} == {
+        "Hackney, London",
+        "Swansea",
+    }

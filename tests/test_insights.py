@@ -11,7 +11,7 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from sightings.filters import SightingFilter
-from sightings.insights import BUSY_MONTH, Period, build_insights
+from sightings.insights import BUSY_MONTH, ENOUGH_AT_A_PLACE, Period, build_insights
 from sightings.models import FollowUp, Sighting
 from tests.factories import FollowUpFactory, SightingFactory, UserFactory
 
@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db
 
 CHARTS = [
     "shifts-over-time",
+    "forward-and-back",
     "shifts-by-setting",
+    "places-compared",
     "bonding-and-bridging",
     "bridging-share",
     "how-shifts-last",
@@ -121,6 +123,124 @@ def test_busy_months_are_counted_by_month(db):
     assert "by quarter" not in insight.sentence
 
 
+def test_forward_and_back_per_shift_per_quarter(seen):
+    Sighting.objects.filter(pk=seen[1].pk).update(direction=Sighting.Direction.BACK)
+    insight = by_slug()["forward-and-back"]
+    assert insight.columns[0] == "Shift and direction"
+    assert len(insight.columns) == 1 + 8 + 1
+    rows = {row[0]: row[1:] for row in insight.rows}
+    assert rows["Me → We: moving forward"][-2:] == [1, 1]  # this quarter, and the total
+    assert rows["Me → We: slipping back"][-2:] == [1, 1]
+    assert rows["Doubting → Trusting: slipping back"][-1] == 1
+    assert rows["Doubting → Trusting: moving forward"][-1] == 1
+    assert rows["Me → We: slipping back"][:-2] == [0] * 7
+    # Each shift's panel draws forward above its line and slipping back below it.
+    panel = next(p for p in insight.chart["panels"] if p["name"] == "Me → We")
+    assert {bar["css"] for bar in panel["bars"]} == {"series--forward", "series--back"}
+    back = next(bar for bar in panel["bars"] if bar["css"] == "series--back")
+    assert back["y"] == panel["axis_y"]
+    assert panel["total"] == "1 forward, 1 back"
+    assert insight.sentence.startswith("From ")
+    assert "seen 4 times and 2 of them (50%) were slipping back" in insight.sentence
+    assert "2 were seen slipping back in Q" in insight.sentence
+
+
+def test_forward_and_back_says_when_nothing_slips_back(seen):
+    insight = by_slug()["forward-and-back"]
+    assert "seen moving forward every time (4 times in all)" in insight.sentence
+    assert "none was seen slipping back" in insight.sentence
+
+
+def test_one_sighting_slipping_back_this_quarter_is_said_in_the_singular(seen):
+    Sighting.objects.filter(pk=seen[0].pk).update(direction=Sighting.Direction.BACK)
+    insight = by_slug()["forward-and-back"]
+    assert "1 was seen slipping back in Q" in insight.sentence
+    assert "1 of them (25%) was slipping back" in insight.sentence
+
+
+def _at(place, count, shifts, author):
+    for _ in range(count):
+        sighting = SightingFactory(published=True, author=author, place=place, shifts=shifts)
+        sighting.match_place()
+        sighting.save()
+
+
+@pytest.fixture
+def places(db):
+    """Swansea mostly Me → We, Hull mostly Doubting → Trusting, Leeds too small to compare."""
+    author = UserFactory()
+    _at("Swansea", 4, ["me-to-we"], author)
+    _at("Swansea", 1, ["doubting-to-trusting"], author)
+    _at("Hull", 1, ["me-to-we"], author)
+    _at("Hull", 5, ["doubting-to-trusting"], author)
+    _at("Leeds", ENOUGH_AT_A_PLACE - 1, ["me-to-we"], author)
+
+
+def test_places_compared_names_where_each_shift_is_most_and_least_reported(places):
+    insight = by_slug()["places-compared"]
+    rows = {row[0]: row[1:] for row in insight.rows}
+    assert rows["Me → We"] == ["Swansea", "80%", "4 of 5", "Hull", "17%", "1 of 6"]
+    assert rows["Doubting → Trusting"] == ["Hull", "83%", "5 of 6", "Swansea", "20%", "1 of 5"]
+    assert "Leeds" not in str(insight.rows)
+    assert f"at least {ENOUGH_AT_A_PLACE} published sightings" in insight.note
+    assert "1 place with fewer is left out" in insight.note
+    assert insight.sentence == (
+        "Of 2 places with enough sightings to compare, the widest gap is in Doubting → "
+        "Trusting: it is in 83% of Hull’s sightings (5 of 6) but 20% of Swansea’s (1 of 5)."
+    )
+
+
+def test_places_compared_count_every_shift_at_a_place_when_one_shift_is_chosen(places):
+    insight = by_slug("shift=me-to-we")["places-compared"]
+    assert [row[:4] for row in insight.rows] == [["Me → We", "Swansea", "80%", "4 of 5"]]
+
+
+def test_places_compared_say_so_when_too_few_places_have_enough(client, places):
+    insight = by_slug("place_ref=swansea")["places-compared"]
+    assert insight.rows == []
+    assert insight.sentence.startswith("Fewer than two places have")
+    html = client.get("/insights/?place_ref=swansea").content.decode()
+    section = html[html.index('id="places-compared"') : html.index('id="bonding-and-bridging"')]
+    assert "Fewer than two places have" in section
+    assert "<svg" not in section
+    assert "<table" in section
+
+
+def test_a_place_narrows_every_chart_and_its_csv(client, places):
+    insights = by_slug("place_ref=hull")
+    assert insights["shifts-over-time"].rows[-1] == ["Total", 5, 0, 0, 0, 1]
+    assert insights["shifts-by-setting"].rows == [["Neighbourhood and community", 5, 0, 0, 0, 1]]
+    response = client.get("/insights/shifts-by-setting.csv?place_ref=hull&direction=forward")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[1:] == [["Neighbourhood and community", "5", "0", "0", "0", "1"]]
+    html = client.get("/insights/?place_ref=hull").content.decode()
+    assert "Place: Hull" in html
+    assert '<input type="hidden" name="place_ref" value="hull">' in html
+    for slug in CHARTS:
+        assert f'href="/insights/{slug}.csv?place_ref=hull"' in html
+    assert 'href="/insights/?place_ref=hull"' in client.get("/places/hull/").content.decode()
+
+
+@pytest.mark.parametrize("query", ["place_ref=no-such-place", "place_ref=%00", "direction=up"])
+def test_an_unknown_place_or_direction_leaves_the_charts_unfiltered(client, seen, query):
+    response = client.get(f"/insights/?{query}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    education = re.search(r'<th scope="row">Education</th>(.*?)</tr>', html).group(1)
+    assert re.findall(r"<td>(\d+)</td>", education) == ["1", "0", "0", "0", "2"]
+    csv_response = client.get(f"/insights/shifts-by-setting.csv?{query}")
+    assert csv_response.status_code == 200
+
+
+def test_a_direction_narrows_every_chart(seen):
+    Sighting.objects.filter(pk=seen[1].pk).update(direction=Sighting.Direction.BACK)
+    insights = by_slug("direction=back")
+    assert insights["shifts-over-time"].rows[-1] == ["Total", 1, 0, 0, 0, 1]
+    rows = {row[0]: row[-1] for row in insights["forward-and-back"].rows}
+    assert rows["Me → We: moving forward"] == 0
+    assert rows["Me → We: slipping back"] == 1
+
+
 def test_shifts_by_setting(seen):
     insight = by_slug()["shifts-by-setting"]
     rows = {row[0]: row[1:] for row in insight.rows}
@@ -207,7 +327,7 @@ def test_a_setting_filter_narrows_every_chart(seen):
     assert insights["how-shifts-last"].sentence == "No published sighting has a follow-up yet."
 
 
-def test_the_page_draws_accessible_svg_with_tables_sentences_and_csvs(client, seen):
+def test_the_page_draws_accessible_svg_with_tables_sentences_and_csvs(client, seen, places):
     html = client.get("/insights/").content.decode()
     assert html.count('<svg class="chart__svg"') == len(CHARTS)
     assert html.count('role="img"') == len(CHARTS)
@@ -271,15 +391,25 @@ def make_sightings(count):
         sighting = SightingFactory(
             published=True,
             author=author,
+            place=["Hull", "Swansea", "Leeds"][n % 3],
             shifts=["me-to-we", "competing-to-co-operating"][: 1 + n % 2],
             date_observed=days_ago(30 * (n % 20)),
             connection=[Sighting.Connection.BONDING, Sighting.Connection.BRIDGING][n % 2],
         )
+        sighting.match_place()
+        sighting.save()
         if n % 3 == 0:
             FollowUpFactory(sighting=sighting)
 
 
-@pytest.mark.parametrize("query", ["", "?shift=me-to-we&setting=neighbourhood-and-community"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "?shift=me-to-we&setting=neighbourhood-and-community",
+        "?shift=me-to-we&place_ref=hull&direction=forward",
+    ],
+)
 def test_insights_run_a_fixed_number_of_queries(
     client, django_assert_num_queries, django_assert_max_num_queries, query
 ):
@@ -290,8 +420,8 @@ def test_insights_run_a_fixed_number_of_queries(
     make_sightings(40)
     with django_assert_num_queries(len(few.captured_queries)):
         assert client.get(f"/insights/{query}").status_code == 200
-    # Then kept until what is published changes.
-    with django_assert_max_num_queries(2):
+    # Then kept until what is published changes; a place in the address is looked up.
+    with django_assert_max_num_queries(3 if "place_ref" in query else 2):
         assert client.get(f"/insights/{query}").status_code == 200
 
 

@@ -76,6 +76,18 @@ def build_site():
     sightings[2].direction = "back"
     sightings[2].save()
     place = sightings[0].place_ref
+    # Two more places with enough sightings for the insights to compare places.
+    for number in range(10):
+        elsewhere = SightingFactory(
+            author=author,
+            published=True,
+            title=f"The library stays open late, evening {number}",
+            place=["Swansea", "Hull"][number % 2],
+            shifts=[["me-to-we"], ["doubting-to-trusting"]][number % 3 % 2],
+            direction="back" if number % 4 == 0 else "forward",
+        )
+        elsewhere.match_place()
+        elsewhere.save()
     FollowUpFactory(sighting=sightings[0], author=author)
     hidden = FollowUpFactory(sighting=sightings[0], author=author, note="Posted twice.")
     hidden.hide(by=convenor, reason="The same follow-up twice.")
@@ -129,6 +141,9 @@ def build_site():
         "review places": Page(reverse("review:places"), role="carys"),
         "insights narrowed": Page(
             reverse("sightings:insights") + "?shift=me-to-we&setting=neighbourhood-and-community"
+        ),
+        "insights for a place, slipping back": Page(
+            reverse("sightings:insights") + f"?place_ref={place.slug}&direction=back"
         ),
         "open data": Page(reverse("sightings:open-data")),
         "api": Page(reverse("api:index")),
