@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0002_email_preferences'),
         ('cells', '0003_discussedsighting'),
-        ('sightings', '0011_echo'),
+        ('sightings', '0012_echo'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

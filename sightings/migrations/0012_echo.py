@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sightings', '0010_link_sightings_to_places'),
+        ('sightings', '0011_sighting_shift_by_shift'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

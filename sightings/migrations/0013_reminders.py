@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sightings', '0011_echo'),
+        ('sightings', '0012_echo'),
     ]
 
     operations = [
