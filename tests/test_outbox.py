@@ -13,6 +13,7 @@ from django_tasks_db.models import DBTaskResult
 from outbox import mail as outbox_mail
 from outbox.models import UndeliveredEmail
 from sightings.models import Sighting
+from tests.browser.shifts import ensure_five_shifts
 from tests.factories import SightingFactory
 from tests.mail_backends import FlakyBackend
 
@@ -72,6 +73,8 @@ def test_a_mail_server_that_times_out_twice_delivers_on_the_third_attempt(
 def test_with_the_database_queue_the_request_only_queues_and_the_worker_sends(
     client, convenor, settings, django_capture_on_commit_callbacks
 ):
+    # An earlier test that committed may have emptied the shifts the migration made.
+    ensure_five_shifts()
     settings.TASKS = DATABASE_TASKS
     sighting = SightingFactory(submitted=True)
     with django_capture_on_commit_callbacks(execute=True):
