@@ -39,9 +39,16 @@ WORKDIR /app
 # The source stays owned by root: the process that serves it cannot change it.
 COPY . .
 
-# Hashed, compressed static files (observatory/storage.py) made once, at build time. The
-# key only satisfies the settings' check; it signs nothing and is not in the final env.
-RUN DJANGO_SECRET_KEY=collectstatic-only-build-key python manage.py collectstatic --noinput
+# Hashed, compressed static files (observatory/storage.py) made once, at build time, and
+# the Welsh translations compiled from their .po files with GNU gettext, which is removed
+# again. The key only satisfies the settings' check; it signs nothing and is not in the
+# final env.
+RUN DJANGO_SECRET_KEY=collectstatic-only-build-key python manage.py collectstatic --noinput \
+    && apt-get update \
+    && apt-get install -y --no-install-recommends gettext \
+    && DJANGO_SECRET_KEY=compilemessages-only-build-key python manage.py compilemessages \
+    && apt-get purge -y --auto-remove gettext \
+    && rm -rf /var/lib/apt/lists/*
 
 USER observatory
 

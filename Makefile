@@ -9,7 +9,7 @@ TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-secret-key-not-for-produc
 	DJANGO_ALLOWED_HOSTS=localhost,127.0.0.1,testserver DJANGO_SECURE_SSL_REDIRECT=0 \
 	DJANGO_SECURE_COOKIES=0 DJANGO_HSTS_SECONDS=0
 
-.PHONY: help install install-dev run test lint format migrate demo bench bench-participation backup-check clean
+.PHONY: help install install-dev run test lint format migrate demo bench bench-participation backup-check clean messages translations
 
 help:
 	@echo "make run    - install, migrate, load demo data, start the worker and serve on http://127.0.0.1:8000"
@@ -34,8 +34,21 @@ install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
 
+# The translations are kept as .po files; the .mo files Django reads are compiled from
+# them with GNU gettext's msgfmt (Debian: apt-get install gettext).
+MSGFMT_MISSING := "msgfmt is missing: install GNU gettext (Debian and Ubuntu: apt-get install gettext)"
+
+translations: install
+	@command -v msgfmt >/dev/null || { echo $(MSGFMT_MISSING); exit 2; }
+	DJANGO_DEBUG=1 $(MANAGE) compilemessages --ignore=$(VENV) -v 0
+
+# Gather the interface's strings into locale/cy/LC_MESSAGES/django.po for translating.
+messages: install
+	DJANGO_DEBUG=1 $(MANAGE) makemessages --locale=cy --no-obsolete --add-location=file \
+		--ignore=$(VENV) --ignore=bench --ignore=tests --ignore=staticfiles --ignore=build
+
 run: export DJANGO_DEBUG ?= 1
-run: install
+run: install translations
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
 	$(MANAGE) load_demo_data
@@ -53,7 +66,7 @@ format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: install-dev
+test: install-dev translations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run

@@ -10,7 +10,9 @@ import itertools
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+from django.utils import translation
 
+from accounts.languages import language_of
 from accounts.roles import own_name
 from outbox import mail
 
@@ -53,22 +55,23 @@ def email_about(user, follows, template_prefix, context):
     Each follow that led to it is named with its own unsubscribe link; the headers carry
     the first one's, so a mail program's "Unsubscribe" stops that one.
     """
-    reasons = [
-        {"follow": follow, "what": follow.describe(), "unsubscribe_url": unsubscribe_url(follow)}
-        for follow in follows
-    ]
-    return mail.render(
-        template_prefix,
-        {
-            **context,
-            "name": own_name(user),
-            "reasons": reasons,
-            "following_url": following_url(),
-        },
-        to=[user.email],
-        headers=list_headers(follows[0]),
-        with_html=True,
-    )
+    with translation.override(language_of(user)):
+        reasons = [
+            {"follow": f, "what": f.describe(), "unsubscribe_url": unsubscribe_url(f)}
+            for f in follows
+        ]
+        return mail.render(
+            template_prefix,
+            {
+                **context,
+                "name": own_name(user),
+                "reasons": reasons,
+                "following_url": following_url(),
+            },
+            to=[user.email],
+            headers=list_headers(follows[0]),
+            with_html=True,
+        )
 
 
 def by_person(follows, people_at_once=500):
@@ -89,7 +92,7 @@ def by_person(follows, people_at_once=500):
             return
         theirs = (
             follows.filter(user_id__in=ids)
-            .select_related("user", "shift", "theme", "place", "cell")
+            .select_related("user__preferences", "shift", "theme", "place", "cell")
             .order_by("user_id", "pk")
         )
         for _user_id, group in itertools.groupby(theirs, key=user_of):

@@ -1,15 +1,17 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Preferences
 from accounts.roles import ANONYMOUS_PRACTITIONER, is_convenor, own_name
 from outbox import mail
 
-PASSWORD_HELP = "At least eight characters, not only numbers and not a common password."
+PASSWORD_HELP = _("At least eight characters, not only numbers and not a common password.")
 
 
 class HoneypotMixin(forms.Form):
@@ -20,7 +22,7 @@ class HoneypotMixin(forms.Form):
     """
 
     website = forms.CharField(
-        label="Leave this box empty",
+        label=_("Leave this box empty"),
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
@@ -28,25 +30,25 @@ class HoneypotMixin(forms.Form):
     def clean(self):
         cleaned_data = super().clean()
         if cleaned_data.get("website"):
-            raise forms.ValidationError("This form could not be accepted. Please try again.")
+            raise forms.ValidationError(_("This form could not be accepted. Please try again."))
         return cleaned_data
 
 
 class SignupForm(HoneypotMixin):
     email = forms.EmailField(
-        label="Email address",
+        label=_("Email address"),
         max_length=150,
-        help_text="You sign in with it; we never show it to anyone.",
+        help_text=_("You sign in with it; we never show it to anyone."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     display_name = forms.CharField(
-        label="Display name",
+        label=_("Display name"),
         max_length=150,
-        help_text="Shown beside the sightings you post, for example “Priya, Hackney”.",
+        help_text=_("Shown beside the sightings you post, for example “Priya, Hackney”."),
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
     )
     password = forms.CharField(
-        label="Password",
+        label=_("Password"),
         strip=False,
         help_text=PASSWORD_HELP,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
@@ -59,14 +61,14 @@ class SignupForm(HoneypotMixin):
         users = get_user_model().objects
         if users.filter(email__iexact=email).exists() or users.filter(username=email).exists():
             raise forms.ValidationError(
-                "An account already uses this email address. Sign in, or reset your password."
+                _("An account already uses this email address. Sign in, or reset your password.")
             )
         return email
 
     def clean_display_name(self):
         name = " ".join(self.cleaned_data["display_name"].split())
         if "@" in name:
-            raise forms.ValidationError("Choose a name rather than an email address.")
+            raise forms.ValidationError(_("Choose a name rather than an email address."))
         return name
 
     def clean(self):
@@ -98,19 +100,19 @@ class SignupForm(HoneypotMixin):
 
 class LoginForm(AuthenticationForm):
     username = forms.CharField(
-        label="Email address",
+        label=_("Email address"),
         max_length=254,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
     )
     password = forms.CharField(
-        label="Password",
+        label=_("Password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
     error_messages = {
         **AuthenticationForm.error_messages,
-        "invalid_login": (
+        "invalid_login": _(
             "That email address and password do not match an account. "
             "Check them and try again, or reset your password."
         ),
@@ -120,9 +122,9 @@ class LoginForm(AuthenticationForm):
 class PasswordChangeForm(auth_forms.PasswordChangeForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["old_password"].label = "Current password"
+        self.fields["old_password"].label = _("Current password")
         self.fields["new_password1"].help_text = PASSWORD_HELP
-        self.fields["new_password2"].label = "New password again"
+        self.fields["new_password2"].label = _("New password again")
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
@@ -155,7 +157,7 @@ class SetPasswordForm(auth_forms.SetPasswordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].help_text = PASSWORD_HELP
-        self.fields["new_password2"].label = "New password again"
+        self.fields["new_password2"].label = _("New password again")
 
 
 class SettingsForm(forms.ModelForm):
@@ -169,9 +171,17 @@ class SettingsForm(forms.ModelForm):
         ),
     )
 
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=settings.LANGUAGES,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text=_("The language of the Observatory's pages and of the emails it sends you."),
+    )
+
     class Meta:
         model = Preferences
-        fields = ["show_name", "reminders", "convenor_alerts"]
+        fields = ["show_name", "language", "reminders", "convenor_alerts"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -179,6 +189,13 @@ class SettingsForm(forms.ModelForm):
             (True, _("My name: %(name)s") % {"name": own_name(self.instance.user)}),
             (False, _("“%(anonymous)s”") % {"anonymous": ANONYMOUS_PRACTITIONER}),
         ]
+        if not self.instance.language:
+            self.initial["language"] = translation.get_language()
+
         # Only convenors are told of submissions, so only they are offered the switch.
         if not is_convenor(self.instance.user):
             del self.fields["convenor_alerts"]
+
+    def clean_language(self):
+        # Left unanswered, the language stays as it was: the one being read.
+        return self.cleaned_data["language"] or self.instance.language or translation.get_language()

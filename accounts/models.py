@@ -28,6 +28,13 @@ class Preferences(models.Model):
             "with a link to say whether it is still happening."
         ),
     )
+    language = models.CharField(
+        _("Language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language of the pages and emails; blank until the person chooses."),
+    )
     closed_at = models.DateTimeField(
         _("Account closed"),
         null=True,

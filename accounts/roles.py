@@ -3,6 +3,8 @@
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 CONVENORS_GROUP = "Convenors"
 
@@ -27,8 +29,8 @@ def convenors_to_alert():
     )
 
 
-ANONYMOUS_PRACTITIONER = "a practitioner"
-FORMER_PRACTITIONER = "a former practitioner"
+ANONYMOUS_PRACTITIONER = _("a practitioner")
+FORMER_PRACTITIONER = _("a former practitioner")
 
 
 def public_name(user):
@@ -37,13 +39,14 @@ def public_name(user):
     Reads the person's preferences, so a page that names many people fetches them with
     select_related("preferences") (or "author__preferences") to keep its queries fixed.
     """
+    # Plain text in the reader's language, never a lazy string: names are cached and exported.
     if user is None:
-        return FORMER_PRACTITIONER
+        return str(FORMER_PRACTITIONER)
     preferences = _preferences(user)
     if preferences is not None and preferences.closed_at:
-        return FORMER_PRACTITIONER
+        return str(FORMER_PRACTITIONER)
     if preferences is not None and not preferences.show_name:
-        return ANONYMOUS_PRACTITIONER
+        return str(ANONYMOUS_PRACTITIONER)
     return own_name(user)
 
 
@@ -54,7 +57,7 @@ def own_name(user):
         return name
     if "@" not in user.username:
         return user.username
-    return "a member"
+    return gettext("a member")
 
 
 def pseudonymous_name(user):

@@ -5,10 +5,13 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse_lazy
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 
 from accounts.forms import LoginForm, PasswordResetForm, SettingsForm, SignupForm
+from accounts.languages import in_saved_language, remember_language
 from accounts.models import Preferences
 
 # Generous for a household, an office or a training session behind one address,
@@ -37,8 +40,9 @@ def signup(request):
     form = SignupForm(request.POST or None)
     if form.is_valid():
         user = form.save()
+        Preferences.objects.create(user=user, language=translation.get_language())
         login(request, user, backend="accounts.backends.EmailOrUsernameBackend")
-        messages.success(request, "Welcome to the Observatory. Your account is ready.")
+        messages.success(request, _("Welcome to the Observatory. Your account is ready."))
         return redirect(_safe_next(request))
     return render(
         request,
@@ -56,7 +60,10 @@ _login_view = auth_views.LoginView.as_view(
 def sign_in(request):
     if getattr(request, "limited", False):
         return rate_limited(request)
-    return _login_view(request)
+    response = _login_view(request)
+    if request.method == "POST" and request.user.is_authenticated:
+        return in_saved_language(request.user, response)
+    return response
 
 
 class SignOutView(auth_views.LogoutView):
@@ -96,7 +103,9 @@ def password_reset(request):
 def my_settings(request):
     form = SettingsForm(request.POST or None, instance=Preferences.of(request.user))
     if form.is_valid():
-        form.save()
-        messages.success(request, "Your settings are saved.")
-        return redirect("me:settings")
+        preferences = form.save()
+        with translation.override(preferences.language):
+            messages.success(request, _("Your settings are saved."))
+            response = redirect("me:settings")
+        return remember_language(response, preferences.language)
     return render(request, "accounts/settings.html", {"form": form})

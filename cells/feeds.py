@@ -2,6 +2,7 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.html import escape, format_html, format_html_join
+from django.utils.translation import gettext as _
 
 from accounts.roles import public_name
 from cells.models import Cell, DiscussedSighting
@@ -32,10 +33,10 @@ class CellNotesFeed(Feed):
         return cell
 
     def title(self, cell):
-        return f"{cell.name}: meeting notes from the Observatory"
+        return _("%(cell)s: meeting notes from the Observatory") % {"cell": cell.name}
 
     def subtitle(self, cell):
-        return f"Published notes of the {cell.name} cell."
+        return _("Published notes of the %(cell)s cell.") % {"cell": cell.name}
 
     def link(self, cell):
         return cell.get_absolute_url()
@@ -81,7 +82,8 @@ def _content(note):
     if not note.public_links:
         return summary
     return summary + format_html(
-        "<p>Sightings discussed:</p><ul>{}</ul>",
+        "<p>{}</p><ul>{}</ul>",
+        _("Sightings discussed:"),
         format_html_join(
             "", "<li>{}</li>", ([_discussed(note.site_root, link)] for link in note.public_links)
         ),
@@ -93,7 +95,10 @@ def _discussed(site_root, link):
         '<a href="{}{}">{}</a>', site_root, link.sighting.get_absolute_url(), link.sighting.title
     )
     if link.reading:
-        text += format_html(" — the meeting’s reading: {}", link.get_reading_display())
+        text += format_html(
+            " — {}",
+            _("the meeting’s reading: %(reading)s") % {"reading": link.get_reading_display()},
+        )
         if link.why:
             text += format_html(" ({})", link.why)
     return text

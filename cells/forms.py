@@ -1,5 +1,6 @@
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from cells.models import CellNote, DiscussedSighting
 from core.keys import KeysChoiceField, is_key
@@ -14,13 +15,14 @@ class CellNoteForm(forms.ModelForm):
     sightings = KeysChoiceField(
         queryset=Sighting.objects.published(),
         required=False,
-        label="Linked sightings",
+        label=_("Linked sightings"),
         # The picker in the template draws its own checkboxes, only for the sightings
         # picked or found, so the whole published list is never rendered.
         widget=forms.MultipleHiddenInput,
         error_messages={
-            "invalid_choice": "Only published sightings can be linked; "
-            "one you picked is no longer public.",
+            "invalid_choice": _(
+                "Only published sightings can be linked; one you picked is no longer public."
+            ),
         },
     )
 
@@ -36,14 +38,16 @@ class CellNoteForm(forms.ModelForm):
             "body": forms.Textarea(attrs={"rows": 16}),
             "topics_next": forms.Textarea(attrs={"rows": 5}),
         }
-        labels = {"body": "Body"}
+        labels = {"body": _("Body")}
         help_texts = {
-            "met_on": "Needed before publishing.",
-            "summary": "What the meeting found, in a paragraph. Needed before publishing.",
-            "body": "A note usually covers the aims of the meeting, any presentations and "
-            "the points raised in discussion. You can use Markdown: headings, *emphasis*, "
-            "lists and links. Needed before publishing.",
-            "next_meeting": "Optional. Date and time; visitors can add it to their calendar.",
+            "met_on": _("Needed before publishing."),
+            "summary": _("What the meeting found, in a paragraph. Needed before publishing."),
+            "body": _(
+                "A note usually covers the aims of the meeting, any presentations and "
+                "the points raised in discussion. You can use Markdown: headings, *emphasis*, "
+                "lists and links. Needed before publishing."
+            ),
+            "next_meeting": _("Optional. Date and time; visitors can add it to their calendar."),
         }
 
     def __init__(self, *args, publishing=False, **kwargs):
@@ -61,7 +65,7 @@ class CellNoteForm(forms.ModelForm):
     def clean_met_on(self):
         met_on = self.cleaned_data.get("met_on")
         if met_on and met_on > timezone.localdate():
-            raise forms.ValidationError("A note records a meeting that has happened.")
+            raise forms.ValidationError(_("A note records a meeting that has happened."))
         return met_on
 
     def clean(self):
@@ -69,7 +73,7 @@ class CellNoteForm(forms.ModelForm):
         met_on, next_meeting = cleaned.get("met_on"), cleaned.get("next_meeting")
         if met_on and next_meeting and timezone.localdate(next_meeting) <= met_on:
             self.add_error(
-                "next_meeting", "The next meeting comes after the one this note records."
+                "next_meeting", _("The next meeting comes after the one this note records.")
             )
         return cleaned
 
@@ -77,13 +81,13 @@ class CellNoteForm(forms.ModelForm):
 class SightingPickerForm(forms.Form):
     """Finds published sightings to link, inside the note form, without JavaScript."""
 
-    q = forms.CharField(label="Words in the title", required=False, max_length=120)
+    q = forms.CharField(label=_("Words in the title"), required=False, max_length=120)
     shift = forms.ModelChoiceField(
-        label="Shift",
+        label=_("Shift"),
         queryset=Shift.objects.all(),
         to_field_name="slug",
         required=False,
-        empty_label="Any shift",
+        empty_label=_("Any shift"),
     )
 
     def __init__(self, *args, **kwargs):
@@ -123,13 +127,13 @@ class ReadingForm(forms.ModelForm):
         fields = ["reading", "why"]
         help_texts = {"reading": "", "why": ""}
         error_messages = {
-            "reading": {"invalid_choice": "Choose one of the readings offered, or “Not said”."},
-            "why": {"max_length": "Keep it to one line of at most %(limit_value)d characters."},
+            "reading": {"invalid_choice": _("Choose one of the readings offered, or “Not said”.")},
+            "why": {"max_length": _("Keep it to one line of at most %(limit_value)d characters.")},
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["reading"].choices = [("", "Not said"), *DiscussedSighting.Reading.choices]
+        self.fields["reading"].choices = [("", _("Not said")), *DiscussedSighting.Reading.choices]
 
 
 class Readings:

@@ -6,6 +6,7 @@ from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.markdown import render_markdown
@@ -60,18 +61,18 @@ class Cell(models.Model):
 
     name = models.CharField(max_length=120)
     slug = models.SlugField(unique=True, max_length=140)
-    purpose = models.TextField(help_text="What the cell is for and how it works. Markdown.")
+    purpose = models.TextField(help_text=_("What the cell is for and how it works. Markdown."))
     purpose_html = models.TextField(blank=True, editable=False)
     convenors = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         related_name="convened_cells",
         blank=True,
-        help_text="Naming someone here puts them in the Convenors group.",
+        help_text=_("Naming someone here puts them in the Convenors group."),
     )
     is_active = models.BooleanField(
-        "Active",
+        _("Active"),
         default=True,
-        help_text="A closed cell keeps its notes public but takes no new ones.",
+        help_text=_("A closed cell keeps its notes public but takes no new ones."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -149,38 +150,38 @@ class CellNote(models.Model):
     REQUIRED_TO_PUBLISH = ["met_on", "summary", "body"]
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PUBLISHED = "published", "Published"
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
 
     cell = models.ForeignKey(Cell, on_delete=models.PROTECT, related_name="notes")
-    title = models.CharField("Title", max_length=160)
+    title = models.CharField(_("Title"), max_length=160)
     slug = models.SlugField(max_length=180, editable=False)
     # Only the title is needed to save a draft; publish() insists on the rest.
-    met_on = models.DateField("Date met", null=True, blank=True)
+    met_on = models.DateField(_("Date met"), null=True, blank=True)
     summary = models.TextField(
-        "Summary", blank=True, help_text="What the meeting found, in a paragraph."
+        _("Summary"), blank=True, help_text=_("What the meeting found, in a paragraph.")
     )
     body = models.TextField(
-        "Note",
+        _("Note"),
         blank=True,
-        help_text="The full note: aims, presentations, discussion. Markdown.",
+        help_text=_("The full note: aims, presentations, discussion. Markdown."),
     )
     body_html = models.TextField(blank=True, editable=False)
     topics_next = models.TextField(
-        "Topics for next time",
+        _("Topics for next time"),
         blank=True,
-        help_text="Optional. Questions the cell means to take up next. Markdown.",
+        help_text=_("Optional. Questions the cell means to take up next. Markdown."),
     )
     topics_next_html = models.TextField(blank=True, editable=False)
-    next_meeting = models.DateTimeField("Next meeting", null=True, blank=True)
+    next_meeting = models.DateTimeField(_("Next meeting"), null=True, blank=True)
     sightings = models.ManyToManyField(
         Sighting,
         through="DiscussedSighting",
         related_name="cell_notes",
         blank=True,
         limit_choices_to={"status": "published"},
-        verbose_name="Linked sightings",
-        help_text="Published sightings the meeting discussed.",
+        verbose_name=_("Linked sightings"),
+        help_text=_("Published sightings the meeting discussed."),
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     author = models.ForeignKey(
@@ -279,11 +280,11 @@ class CellNote(models.Model):
 
     def publish(self, *, by):
         if not self.cell.is_convened_by(by):
-            raise PermissionDenied("Only this cell's convenors may publish its notes.")
+            raise PermissionDenied(_("Only this cell's convenors may publish its notes."))
         if self.is_public:
-            raise ValidationError("This note is already published.")
+            raise ValidationError(_("This note is already published."))
         if not self.cell.takes_new_notes:
-            raise ValidationError("This cell has closed and publishes no new notes.")
+            raise ValidationError(_("This cell has closed and publishes no new notes."))
         if missing := self.missing_for_publishing():
             labels = [str(self._meta.get_field(name).verbose_name) for name in missing]
             raise ValidationError(f"Complete these before publishing: {', '.join(labels)}.")
@@ -310,25 +311,27 @@ class DiscussedSighting(models.Model):
     """A sighting linked from a cell's note, and how the meeting read it."""
 
     class Reading(models.TextChoices):
-        AFFIRMS = "affirms", "Affirms"
-        COMPLICATES = "complicates", "Complicates"
-        ASKS = "asks", "Asks for a follow-up"
+        AFFIRMS = "affirms", _("Affirms")
+        COMPLICATES = "complicates", _("Complicates")
+        ASKS = "asks", _("Asks for a follow-up")
 
     note = models.ForeignKey(CellNote, on_delete=models.CASCADE, related_name="discussed")
     sighting = models.ForeignKey(Sighting, on_delete=models.CASCADE, related_name="discussions")
     reading = models.CharField(
-        "How did the meeting read it?",
+        _("How did the meeting read it?"),
         max_length=20,
         choices=Reading.choices,
         blank=True,
-        help_text="Optional: whether the meeting found it affirms what the cell is learning, "
-        "complicates it, or asks for a follow-up.",
+        help_text=_(
+            "Optional: whether the meeting found it affirms what the cell is learning, "
+            "complicates it, or asks for a follow-up."
+        ),
     )
     why = models.CharField(
-        "Why, in a line",
+        _("Why, in a line"),
         max_length=200,
         blank=True,
-        help_text="Optional: one line on what the meeting made of it.",
+        help_text=_("Optional: one line on what the meeting made of it."),
     )
 
     objects = DiscussedSightingQuerySet.as_manager()

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from cells.calendar import next_meeting_response
@@ -69,9 +70,9 @@ def next_meeting_ics(request, slug):
 def note_create(request, slug):
     cell = get_object_or_404(Cell, slug=slug)
     if not cell.is_convened_by(request.user):
-        raise PermissionDenied("Only this cell's convenors write its notes.")
+        raise PermissionDenied(_("Only this cell's convenors write its notes."))
     if not cell.takes_new_notes:
-        messages.warning(request, "This cell has closed and takes no new notes.")
+        messages.warning(request, _("This cell has closed and takes no new notes."))
         return redirect(cell)
     return note_form(request, cell, CellNote(cell=cell, author=request.user))
 
@@ -85,7 +86,7 @@ def note_edit(request, slug, note_slug):
         # Never reveal that a draft exists to someone who may not see it.
         if not note.is_public:
             raise Http404("No note here.")
-        raise PermissionDenied("Only this cell's convenors edit its notes.")
+        raise PermissionDenied(_("Only this cell's convenors edit its notes."))
     return note_form(request, note.cell, note)
 
 
@@ -119,7 +120,7 @@ def note_form(request, cell, note):
     if checking:
         note_ok, readings_ok = form.is_valid(), readings.is_valid()
         if not readings_ok:
-            form.add_error(None, "Check how the meeting read the linked sightings, below.")
+            form.add_error(None, _("Check how the meeting read the linked sightings, below."))
         elif note_ok and action == "preview":
             preview = form.instance
             preview.render_html()
@@ -162,12 +163,14 @@ def save_note(request, form, readings, *, publish):
         note = form.save()
         note.record_readings(readings.chosen())
     if not publish or note.is_public:
-        messages.success(request, "Changes saved." if note.is_public else "Draft saved.")
+        messages.success(request, _("Changes saved.") if note.is_public else _("Draft saved."))
         return redirect(note.get_edit_url())
     try:
         note.publish(by=request.user)
     except ValidationError as error:
-        messages.error(request, f"Saved as a draft but not published. {' '.join(error.messages)}")
+        messages.error(
+            request, f"{_('Saved as a draft but not published.')} {' '.join(error.messages)}"
+        )
         return redirect(note.get_edit_url())
-    messages.success(request, "Note published.")
+    messages.success(request, _("Note published."))
     return redirect(note)

@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "observatory.languages.FirstVisitLanguageMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "observatory.middleware.StripNullCharactersMiddleware",
@@ -94,7 +96,9 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
                 "accounts.context_processors.roles",
+                "observatory.languages.alternates",
             ],
         },
     },
@@ -175,6 +179,13 @@ POSTING_LIMITS = {
 CSRF_FAILURE_VIEW = "observatory.views.csrf_failure"
 
 LANGUAGE_CODE = "en-gb"
+# English at today's addresses, Welsh under /cy/ (observatory/urls.py).
+LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# A year: the choice is the person's until they change it.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = env_flag("DJANGO_SECURE_COOKIES", not DEBUG)
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

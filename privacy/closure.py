@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.languages import language_of
 from accounts.models import Preferences
 from privacy.notifications import email_account_closed
 from sightings.models import Sighting
@@ -55,13 +56,14 @@ def close_account(user, *, keep_published):
     nobody could answer for it any more.
     """
     address = user.email
+    language = language_of(user)
     for sighting in Sighting.objects.by(user).exclude(status=Sighting.Status.WITHDRAWN):
         if keep_published and sighting.status == Sighting.Status.PUBLISHED:
             continue
         sighting.withdraw(by=user)
     forget(user)
     if address:
-        email_account_closed(address, keep_published)
+        email_account_closed(address, keep_published, language)
 
 
 def forget(user):

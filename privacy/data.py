@@ -27,6 +27,7 @@ def account(user):
         "show_name": preferences.show_name,
         "reminders": preferences.reminders,
         "convenor_alerts": preferences.convenor_alerts,
+        "language": preferences.language,
         "date_joined": user.date_joined,
         "last_login": user.last_login,
         "convenor": is_convenor(user),

@@ -1,9 +1,11 @@
 """Tasks that tell people about sightings: run by the worker, never in a request."""
 
 from django.urls import reverse
+from django.utils import translation
 from django_tasks import task
 
 from accounts.follows import by_person, email_about
+from accounts.languages import language_of
 from accounts.models import Follow
 from accounts.roles import convenors_to_alert, public_name
 from outbox import mail
@@ -26,10 +28,12 @@ def alert_convenors(sighting_id):
         "settings_url": site_url(reverse("me:settings")),
     }
     recipients = convenors_to_alert().exclude(pk=sighting.author_id).only("email")
-    return mail.queue_all(
-        mail.render("sightings/email/submitted", context, to=[convenor.email])
-        for convenor in list(recipients)
-    )
+    return mail.queue_all(alert(convenor, context) for convenor in list(recipients))
+
+
+def alert(convenor, context):
+    with translation.override(language_of(convenor)):
+        return mail.render("sightings/email/submitted", context, to=[convenor.email])
 
 
 @task()

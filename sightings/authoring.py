@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.roles import is_convenor
@@ -31,12 +32,12 @@ THEME_SUGGESTIONS = 300
 
 # The order of My sightings: what needs the author first, what is settled last.
 MY_GROUPS = [
-    (Sighting.Status.RETURNED, "Returned to you for changes"),
-    (Sighting.Status.DRAFT, "Drafts"),
-    (Sighting.Status.SUBMITTED, "Waiting for review"),
-    (Sighting.Status.PUBLISHED, "Published"),
-    (Sighting.Status.DECLINED, "Declined"),
-    (Sighting.Status.WITHDRAWN, "Withdrawn"),
+    (Sighting.Status.RETURNED, gettext_lazy("Returned to you for changes")),
+    (Sighting.Status.DRAFT, gettext_lazy("Drafts")),
+    (Sighting.Status.SUBMITTED, gettext_lazy("Waiting for review")),
+    (Sighting.Status.PUBLISHED, gettext_lazy("Published")),
+    (Sighting.Status.DECLINED, gettext_lazy("Declined")),
+    (Sighting.Status.WITHDRAWN, gettext_lazy("Withdrawn")),
 ]
 
 
@@ -46,7 +47,7 @@ def own_sighting(request, slug):
     if sighting.is_author(request.user):
         return sighting
     if sighting.is_visible_to(request.user):
-        raise PermissionDenied("Only its author may change this sighting.")
+        raise PermissionDenied(_("Only its author may change this sighting."))
     raise Http404("No sighting here.")
 
 
@@ -84,14 +85,16 @@ def write_sighting(request, sighting, form_class=None):
         if action == "draft":
             sighting = save_draft(form)
             messages.success(
-                request, "Draft saved. Only you can see it until you submit it for review."
+                request, _("Draft saved. Only you can see it until you submit it for review.")
             )
             return redirect("sightings:edit", slug=sighting.slug)
         if action == "submit" and submit(request, form):
             messages.success(
                 request,
-                "Thank you. Your sighting is waiting for a convenor to review it; "
-                "we will email you when they have.",
+                _(
+                    "Thank you. Your sighting is waiting for a convenor to review it; "
+                    "we will email you when they have."
+                ),
             )
             return redirect("sightings:mine")
         if action == "preview":
@@ -139,7 +142,7 @@ def theme_suggestions():
 def sighting_withdraw(request, slug):
     sighting = own_sighting(request, slug)
     if not sighting.can_withdraw(request.user):
-        messages.info(request, "That sighting is already withdrawn.")
+        messages.info(request, _("That sighting is already withdrawn."))
         return redirect("sightings:mine")
     if request.method == "POST":
         try:
@@ -147,7 +150,10 @@ def sighting_withdraw(request, slug):
         except (ValidationError, PermissionDenied) as error:
             messages.error(request, refusal(error))
         else:
-            messages.success(request, f"“{sighting.title}” is withdrawn and no longer public.")
+            messages.success(
+                request,
+                _("“%(title)s” is withdrawn and no longer public.") % {"title": sighting.title},
+            )
         return redirect("sightings:mine")
     return render(request, "sightings/sighting_confirm_withdraw.html", {"sighting": sighting})
 
@@ -173,13 +179,15 @@ def follow_up_new(request, slug):
         Sighting.objects.visible_to(request.user).select_related("author"), slug=slug
     )
     if not FollowUp.may_add(sighting, request.user):
-        raise PermissionDenied("Only its author or a convenor may follow up a published sighting.")
+        raise PermissionDenied(
+            _("Only its author or a convenor may follow up a published sighting.")
+        )
     form = FollowUpForm(request.POST or None, sighting=sighting)
     if form.is_valid() and limits.allow(
         request, form, FOLLOW_UPS_ON_ONE_SIGHTING.on(sighting), FOLLOW_UPS
     ):
         form.save_for(request.user)
-        messages.success(request, "Thank you. Your follow-up now shows on the sighting.")
+        messages.success(request, _("Thank you. Your follow-up now shows on the sighting."))
         return redirect(sighting)
     return render(request, "sightings/followup_form.html", {"form": form, "sighting": sighting})
 
@@ -192,7 +200,7 @@ def moderated_follow_up(request, slug, pk):
     if not follow_up.sighting.is_visible_to(request.user):
         raise Http404("No sighting here.")
     if not FollowUp.may_moderate(request.user):
-        raise PermissionDenied("Only convenors may hide follow-ups.")
+        raise PermissionDenied(_("Only convenors may hide follow-ups."))
     return follow_up
 
 
@@ -200,13 +208,13 @@ def moderated_follow_up(request, slug, pk):
 def follow_up_hide(request, slug, pk):
     follow_up = moderated_follow_up(request, slug, pk)
     if follow_up.is_hidden:
-        messages.info(request, "That follow-up is already hidden.")
+        messages.info(request, _("That follow-up is already hidden."))
         return redirect(follow_up.sighting)
     form = FollowUpHideForm(request.POST or None)
     if form.is_valid():
         follow_up.hide(by=request.user, reason=form.cleaned_data["reason"])
         messages.success(
-            request, "The follow-up is hidden. Its author sees why; nobody else sees it."
+            request, _("The follow-up is hidden. Its author sees why; nobody else sees it.")
         )
         return redirect(follow_up.sighting)
     return render(request, "sightings/followup_hide.html", {"form": form, "follow_up": follow_up})
@@ -221,7 +229,7 @@ def follow_up_show_again(request, slug, pk):
     except ValidationError as error:
         messages.info(request, refusal(error))
     else:
-        messages.success(request, "The follow-up shows on the sighting again.")
+        messages.success(request, _("The follow-up shows on the sighting again."))
     return redirect(follow_up.sighting)
 
 

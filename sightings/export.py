@@ -13,6 +13,7 @@ from collections import defaultdict
 from itertools import islice
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from sightings.models import Sighting, ThemedSighting
 
@@ -23,33 +24,39 @@ ATTRIBUTION = "The Observatory and the practitioners who posted each sighting"
 
 # name, description: the single source for the files and the Open data page.
 COLUMNS = [
-    ("id", "A number that identifies the sighting and never changes."),
-    ("url", "The address of the sighting's page on the Observatory."),
-    ("title", "The title, at most 120 characters."),
-    ("summary", "What was seen, in a sentence or two."),
-    ("story", "The full account, as the author wrote it, in Markdown."),
-    ("place", "Where it was seen, as free text (for example “Hackney, London”)."),
-    ("date_observed", "The day it was seen, as YYYY-MM-DD."),
-    ("setting", "Where it happened, as one of the setting codes listed below."),
-    ("connection", "Who was brought together, as a connection code (may be empty)."),
-    ("shifts", "The shifts it shows, as shift slugs separated by “|”, in the five's order."),
-    ("themes", "Its themes, lower-case, separated by “|”, in alphabetical order."),
-    ("source_url", "A link to a published source, if the author gave one."),
-    ("published_at", "When it was published, in UTC, as an ISO 8601 date and time."),
+    ("id", _("A number that identifies the sighting and never changes.")),
+    ("url", _("The address of the sighting's page on the Observatory.")),
+    ("title", _("The title, at most 120 characters.")),
+    ("summary", _("What was seen, in a sentence or two.")),
+    ("story", _("The full account, as the author wrote it, in Markdown.")),
+    ("place", _("Where it was seen, as free text (for example “Hackney, London”).")),
+    ("date_observed", _("The day it was seen, as YYYY-MM-DD.")),
+    ("setting", _("Where it happened, as one of the setting codes listed below.")),
+    ("connection", _("Who was brought together, as a connection code (may be empty).")),
+    ("shifts", _("The shifts it shows, as shift slugs separated by “|”, in the five's order.")),
+    ("themes", _("Its themes, lower-case, separated by “|”, in alphabetical order.")),
+    ("source_url", _("A link to a published source, if the author gave one.")),
+    ("published_at", _("When it was published, in UTC, as an ISO 8601 date and time.")),
     (
         "latest_follow_up",
-        "The newest follow-up's answer to “Is it still happening?”, as a follow-up code "
-        "(empty when there is none).",
+        _(
+            "The newest follow-up's answer to “Is it still happening?”, as a follow-up code "
+            "(empty when there is none)."
+        ),
     ),
     (
         "direction",
-        "Which way it moves along its shifts, as a direction code: “forward” or “back” "
-        "(slipping back).",
+        _(
+            "Which way it moves along its shifts, as a direction code: “forward” or “back” "
+            "(slipping back)."
+        ),
     ),
     (
         "place_ref",
-        "The address name of the place it was matched to, as on /places/<place_ref>/ (empty "
-        "when it has none); the list, feeds and these files take it as a filter.",
+        _(
+            "The address name of the place it was matched to, as on /places/<place_ref>/ (empty "
+            "when it has none); the list, feeds and these files take it as a filter."
+        ),
     ),
 ]
 COLUMN_NAMES = [name for name, _description in COLUMNS]

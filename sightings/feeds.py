@@ -7,6 +7,7 @@ Education": a reader subscribes to exactly the list they were looking at.
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from core.feeds import SafeAtomFeed
 from sightings.filters import SightingFilter, shareable_query
@@ -27,11 +28,11 @@ class SightingFeed(Feed):
     def title(self, sighting_filter):
         chips = [chip["label"] for chip in sighting_filter.active_filters()]
         if not chips:
-            return "The Observatory: new sightings"
-        return f"The Observatory: sightings ({'; '.join(chips)})"
+            return _("The Observatory: new sightings")
+        return _("The Observatory: sightings (%(filters)s)") % {"filters": "; ".join(chips)}
 
     def subtitle(self, sighting_filter):
-        return "Newly published sightings of relationship-centred practice."
+        return _("Newly published sightings of relationship-centred practice.")
 
     def link(self, sighting_filter):
         return f"{reverse('sightings:list')}{sighting_filter.query_string}"
@@ -57,7 +58,7 @@ class SightingFeed(Feed):
         return sighting.updated_at
 
     def item_categories(self, sighting):
-        categories = [shift.name for shift in sighting.shifts.all()]
+        categories = [shift.translated_name for shift in sighting.shifts.all()]
         if sighting.is_slipping_back:
-            categories.append("Slipping back")
+            categories.append(_("Slipping back"))
         return categories

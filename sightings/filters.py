@@ -13,7 +13,8 @@ from django import forms
 from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import QueryDict
-from django.utils import dateformat
+from django.utils import dateformat, translation
+from django.utils.translation import gettext_lazy as _
 
 from core.generation import cached
 from sightings import search
@@ -49,52 +50,52 @@ class SightingFilterForm(forms.Form):
             return None
         place = Place.objects.by_slug(slug) if len(slug) <= 140 else None
         if place is None:
-            raise forms.ValidationError("There is no place at that address, so it was left out.")
+            raise forms.ValidationError(_("There is no place at that address, so it was left out."))
         return place
 
     def clean(self):
         cleaned_data = super().clean()
         start, end = cleaned_data.get("from"), cleaned_data.get("to")
         if start and end and start > end:
-            self.add_error("to", "This date comes before the “from” date, so it was left out.")
+            self.add_error("to", _("This date comes before the “from” date, so it was left out."))
         return cleaned_data
 
 
 # The filter's words for each direction: short, as they read in a chip or a select.
 DIRECTIONS = [
-    (Sighting.Direction.FORWARD.value, "Moving forward"),
-    (Sighting.Direction.BACK.value, "Slipping back"),
+    (Sighting.Direction.FORWARD.value, _("Moving forward")),
+    (Sighting.Direction.BACK.value, _("Slipping back")),
 ]
 
 
 class SightingFilter(django_filters.FilterSet):
     SORTS = [
-        ("newest", "Newest seen first"),
-        ("oldest", "Oldest seen first"),
-        ("relevance", "Best match"),
-        ("most-seen", "Most seen elsewhere"),
+        ("newest", _("Newest seen first")),
+        ("oldest", _("Oldest seen first")),
+        ("relevance", _("Best match")),
+        ("most-seen", _("Most seen elsewhere")),
     ]
 
-    q = django_filters.CharFilter(label="Search", method="filter_nothing")
+    q = django_filters.CharFilter(label=_("Search"), method="filter_nothing")
     shift = KnownChoicesFilter(
-        label="Shift", method="filter_shift", widget=forms.CheckboxSelectMultiple
+        label=_("Shift"), method="filter_shift", widget=forms.CheckboxSelectMultiple
     )
     theme = KnownChoicesFilter(
-        label="Theme", method="filter_theme", widget=forms.MultipleHiddenInput
+        label=_("Theme"), method="filter_theme", widget=forms.MultipleHiddenInput
     )
-    setting = django_filters.ChoiceFilter(label="Setting", choices=Sighting.Setting.choices)
+    setting = django_filters.ChoiceFilter(label=_("Setting"), choices=Sighting.Setting.choices)
     connection = django_filters.ChoiceFilter(
-        label="Who was brought together", choices=Sighting.Connection.choices
+        label=_("Who was brought together"), choices=Sighting.Connection.choices
     )
     direction = django_filters.ChoiceFilter(
-        label="Which way", choices=DIRECTIONS, method="filter_direction"
+        label=_("Which way"), choices=DIRECTIONS, method="filter_direction"
     )
-    place = django_filters.CharFilter(label="Place", lookup_expr="icontains")
-    place_ref = django_filters.CharFilter(label="Place on the map", method="filter_place_ref")
+    place = django_filters.CharFilter(label=_("Place"), lookup_expr="icontains")
+    place_ref = django_filters.CharFilter(label=_("Place on the map"), method="filter_place_ref")
     lasting = django_filters.BooleanFilter(
-        label="Only lasting shifts", method="filter_lasting", widget=LastingCheckbox
+        label=_("Only lasting shifts"), method="filter_lasting", widget=LastingCheckbox
     )
-    sort = django_filters.ChoiceFilter(label="Sort", choices=SORTS, method="filter_nothing")
+    sort = django_filters.ChoiceFilter(label=_("Sort"), choices=SORTS, method="filter_nothing")
 
     class Meta:
         model = Sighting
@@ -110,7 +111,7 @@ class SightingFilter(django_filters.FilterSet):
         if "shift" in self.filters:
             self.shifts = list(Shift.objects.only("pk", "slug", "name"))
             self.filters["shift"].extra["choices"] = [
-                (shift.slug, shift.name) for shift in self.shifts
+                (shift.slug, shift.translated_name) for shift in self.shifts
             ]
         if "theme" in self.filters:
             self.filters["theme"].extra["choices"] = self._theme_choices(data)
@@ -209,25 +210,47 @@ class SightingFilter(django_filters.FilterSet):
             if name in self.filters:
                 labels = dict(self.filters[name].extra["choices"])
                 chips += [
-                    _chip(name, value, f"{self.filters[name].label}: {labels[value]}")
+                    _chip(
+                        name,
+                        value,
+                        _("%(filter)s: %(value)s")
+                        % {"filter": self.filters[name].label, "value": labels[value]},
+                    )
                     for value in self.selected(name)
                 ]
         for name in ("setting", "connection", "direction"):
             if cleaned.get(name):
                 label = dict(self.filters[name].extra["choices"])[cleaned[name]]
-                chips.append(_chip(name, None, f"{self.filters[name].label}: {label}"))
+                chips.append(
+                    _chip(
+                        name,
+                        None,
+                        _("%(filter)s: %(value)s")
+                        % {"filter": self.filters[name].label, "value": label},
+                    )
+                )
         if cleaned.get("place_ref"):
-            chips.append(_chip("place_ref", None, f"Place: {cleaned['place_ref'].name}"))
+            chips.append(
+                _chip(
+                    "place_ref", None, _("Place: %(place)s") % {"place": cleaned["place_ref"].name}
+                )
+            )
         if cleaned.get("place"):
-            chips.append(_chip("place", None, f"Place contains “{cleaned['place']}”"))
+            chips.append(
+                _chip("place", None, _("Place contains “%(words)s”") % {"words": cleaned["place"]})
+            )
         if cleaned.get("from"):
-            chips.append(_chip("from", None, f"Seen from {_day(cleaned['from'])}"))
+            chips.append(
+                _chip("from", None, _("Seen from %(date)s") % {"date": _day(cleaned["from"])})
+            )
         if cleaned.get("to"):
-            chips.append(_chip("to", None, f"Seen up to {_day(cleaned['to'])}"))
+            chips.append(
+                _chip("to", None, _("Seen up to %(date)s") % {"date": _day(cleaned["to"])})
+            )
         if cleaned.get("lasting"):
-            chips.append(_chip("lasting", None, "Only lasting shifts"))
+            chips.append(_chip("lasting", None, str(_("Only lasting shifts"))))
         if self.search_text:
-            chips.append(_chip("q", None, f"Search: “{self.search_text}”"))
+            chips.append(_chip("q", None, _("Search: “%(words)s”") % {"words": self.search_text}))
         return chips
 
 
@@ -242,10 +265,10 @@ def _chip(key, value, label):
 # "from" and "to" are the addresses' own words, but "from" is a Python keyword, so
 # these two filters are added by name rather than declared in the class body.
 SightingFilter.base_filters["from"] = django_filters.DateFilter(
-    field_name="date_observed", lookup_expr="gte", label="Seen from"
+    field_name="date_observed", lookup_expr="gte", label=_("Seen from")
 )
 SightingFilter.base_filters["to"] = django_filters.DateFilter(
-    field_name="date_observed", lookup_expr="lte", label="Seen up to"
+    field_name="date_observed", lookup_expr="lte", label=_("Seen up to")
 )
 
 
@@ -287,10 +310,12 @@ def facet_counts(sighting_filter):
     except EmptyResultSet:
         # A search of nothing but operators matches nothing: zeros, from no query.
         return _count_facets(results, shifts)
+    # The facets carry the shifts' and settings' names, so each language keeps its own.
+    language = translation.get_language()
     key = (
         "facets:"
         + hashlib.sha256(
-            f"{sql}{params!r}{[shift.slug for shift in shifts]!r}".encode()
+            f"{language}{sql}{params!r}{[shift.slug for shift in shifts]!r}".encode()
         ).hexdigest()
     )
     return cached({key: lambda: _bounded_then_full(results, shifts)})[key]
@@ -319,7 +344,11 @@ def _count_facets(results, shifts):
     return {
         "total": counts["total"],
         "shifts": [
-            {"slug": shift.slug, "name": shift.name, "count": counts[f"shift_{shift.pk}"]}
+            {
+                "slug": shift.slug,
+                "name": shift.translated_name,
+                "count": counts[f"shift_{shift.pk}"],
+            }
             for shift in shifts
         ],
         "settings": [

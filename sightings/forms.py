@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import HoneypotMixin
@@ -12,9 +13,12 @@ from sightings.models import FollowUp, Place, Shift, Sighting, Theme
 from sightings.places import place_key
 from sightings.themes import MAX_THEME_LENGTH, MAX_THEMES, normalise_theme, parse_themes
 
-THEMES_HELP = (
-    f"Optional. Up to {MAX_THEMES}, separated by commas, for example “loneliness, mutual aid”. "
-    "Use a theme that is already in use where one fits."
+THEMES_HELP = format_lazy(
+    _(
+        "Optional. Up to {count}, separated by commas, for example “loneliness, mutual aid”. "
+        "Use a theme that is already in use where one fits."
+    ),
+    count=MAX_THEMES,
 )
 
 
@@ -25,17 +29,22 @@ class ShiftChoiceField(KeysChoiceField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("queryset", Shift.objects.order_by("position"))
-        kwargs.setdefault("label", "Shifts")
+        kwargs.setdefault("label", _("Shifts"))
         kwargs.setdefault("required", False)
-        kwargs.setdefault("help_text", "Which of the five shifts did you see? Choose one or more.")
+        kwargs.setdefault(
+            "help_text", _("Which of the five shifts did you see? Choose one or more.")
+        )
         super().__init__(**kwargs)
+
+    def label_from_instance(self, obj):
+        return obj.translated_name
 
 
 class ThemesField(forms.CharField):
     """Comma-separated themes in, a clean list of theme names out."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("label", "Themes")
+        kwargs.setdefault("label", _("Themes"))
         kwargs.setdefault("required", False)
         kwargs.setdefault("help_text", THEMES_HELP)
         kwargs.setdefault("max_length", 1000)
@@ -51,12 +60,16 @@ class ThemesField(forms.CharField):
         themes = parse_themes(super().clean(value))
         if len(themes) > MAX_THEMES:
             raise forms.ValidationError(
-                f"Choose at most {MAX_THEMES} themes; you gave {len(themes)}."
+                _("Choose at most %(limit)s themes; you gave %(count)s.")
+                % {"limit": MAX_THEMES, "count": len(themes)}
             )
         if too_long := [theme for theme in themes if len(theme) > MAX_THEME_LENGTH]:
             raise forms.ValidationError(
-                f"Keep each theme under {MAX_THEME_LENGTH} characters: “{too_long[0][:20]}…” "
-                "is too long. Separate themes with commas."
+                _(
+                    "Keep each theme under %(limit)s characters: “%(start)s…” is too long. "
+                    "Separate themes with commas."
+                )
+                % {"limit": MAX_THEME_LENGTH, "start": too_long[0][:20]}
             )
         return themes
 
@@ -73,9 +86,9 @@ EARLIEST_OBSERVED = datetime.date(1900, 1, 1)
 
 def not_in_the_future(day):
     if day and day > timezone.localdate():
-        raise forms.ValidationError("The date observed cannot be in the future.")
+        raise forms.ValidationError(_("The date observed cannot be in the future."))
     if day and day < EARLIEST_OBSERVED:
-        raise forms.ValidationError("Check the year: the date observed is before 1900.")
+        raise forms.ValidationError(_("Check the year: the date observed is before 1900."))
 
 
 def use_direction_choices(field):
@@ -97,23 +110,23 @@ class SightingForm(HoneypotMixin, forms.ModelForm):
 
     # What each field says when it is left empty on Submit for review.
     REQUIRED_TO_SUBMIT = {
-        "summary": "Write a summary in a sentence or two.",
-        "story": "Tell the story of what you saw.",
-        "place": "Say where you saw it.",
-        "date_observed": "Give the date you saw it.",
-        "setting": "Choose the setting.",
-        "shifts": "Choose at least one shift.",
-        "consent": "Tick this box to confirm it before submitting.",
+        "summary": _("Write a summary in a sentence or two."),
+        "story": _("Tell the story of what you saw."),
+        "place": _("Say where you saw it."),
+        "date_observed": _("Give the date you saw it."),
+        "setting": _("Choose the setting."),
+        "shifts": _("Choose at least one shift."),
+        "consent": _("Tick this box to confirm it before submitting."),
     }
 
     shifts = ShiftChoiceField()
     themes = ThemesField()
     source_url = forms.URLField(
-        label="Source link",
+        label=_("Source link"),
         required=False,
         max_length=500,
         assume_scheme="https",
-        help_text="Optional. A link to a report, post or article about it.",
+        help_text=_("Optional. A link to a report, post or article about it."),
     )
 
     class Meta:
@@ -134,27 +147,27 @@ class SightingForm(HoneypotMixin, forms.ModelForm):
         ]
         # SPEC words these labels; the question after the dash is what a person answers.
         labels = {
-            "summary": "Summary — In a sentence or two",
-            "story": "Story — What did you see?",
-            "place": "Place — Where?",
-            "connection": "Connection — Who was brought together?",
-            "consent": "No one can be identified in this sighting without their consent.",
+            "summary": _("Summary — In a sentence or two"),
+            "story": _("Story — What did you see?"),
+            "place": _("Place — Where?"),
+            "connection": _("Connection — Who was brought together?"),
+            "consent": _("No one can be identified in this sighting without their consent."),
         }
         help_texts = {
-            "title": "A short headline, at most 120 characters.",
-            "summary": "What changed? At most 300 characters.",
-            "story": (
+            "title": _("A short headline, at most 120 characters."),
+            "summary": _("What changed? At most 300 characters."),
+            "story": _(
                 "Who was involved, what happened and why it matters. "
                 "You can use Markdown: *emphasis*, lists and links."
             ),
-            "place": "A town, borough or neighbourhood, for example “Hackney, London”.",
-            "date_observed": "When you saw it. It cannot be in the future.",
-            "connection": "Optional: people like each other, unlike each other, or both.",
-            "direction": "Along the shifts you chose: most sightings move forward.",
-            "consent": "Tick to confirm.",
+            "place": _("A town, borough or neighbourhood, for example “Hackney, London”."),
+            "date_observed": _("When you saw it. It cannot be in the future."),
+            "connection": _("Optional: people like each other, unlike each other, or both."),
+            "direction": _("Along the shifts you chose: most sightings move forward."),
+            "consent": _("Tick to confirm."),
         }
         error_messages = {
-            "title": {"required": "Give your sighting a title, even for a draft."},
+            "title": {"required": _("Give your sighting a title, even for a draft.")},
         }
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3, "maxlength": 300}),
@@ -170,13 +183,17 @@ class SightingForm(HoneypotMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.submitting = submitting
         self.fields["themes"].initial = themes_as_text(self.instance)
-        self.fields["setting"].choices = [("", "Choose a setting")] + list(Sighting.Setting.choices)
+        self.fields["setting"].choices = [("", _("Choose a setting"))] + list(
+            Sighting.Setting.choices
+        )
         self.fields["connection"].choices = list(Sighting.Connection.choices)
         self.fields["connection"].required = False
         use_direction_choices(self.fields["direction"])
         for name, message in self.REQUIRED_TO_SUBMIT.items():
             field = self.fields[name]
-            field.help_text = f"{field.help_text} Needed to submit for review.".strip()
+            field.help_text = format_lazy(
+                "{} {}", field.help_text, _("Needed to submit for review.")
+            )
             # Marked the same on every render, so a label never changes under a person.
             field.marked_required = True
             if submitting:
@@ -331,8 +348,8 @@ class FollowUpForm(forms.ModelForm):
     class Meta:
         model = FollowUp
         fields = ["outcome", "observed_on", "note"]
-        labels = {"observed_on": "When did you last look?"}
-        help_texts = {"outcome": "Compared with when you first saw it."}
+        labels = {"observed_on": _("When did you last look?")}
+        help_texts = {"outcome": _("Compared with when you first saw it.")}
         widgets = {
             "outcome": forms.RadioSelect,
             "observed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -347,10 +364,10 @@ class FollowUpForm(forms.ModelForm):
     def clean_observed_on(self):
         day = self.cleaned_data["observed_on"]
         if day > timezone.localdate():
-            raise forms.ValidationError("The date cannot be in the future.")
+            raise forms.ValidationError(_("The date cannot be in the future."))
         published = self.sighting.published_at
         if published and day < timezone.localtime(published).date():
-            raise forms.ValidationError("The date cannot be before the sighting was published.")
+            raise forms.ValidationError(_("The date cannot be before the sighting was published."))
         return day
 
     def save_for(self, author):
@@ -363,9 +380,9 @@ class FollowUpForm(forms.ModelForm):
 
 class FollowUpHideForm(forms.Form):
     reason = forms.CharField(
-        label="Why hide it?",
+        label=_("Why hide it?"),
         max_length=500,
-        help_text="Its author sees this; it is also kept in the follow-up's history.",
+        help_text=_("Its author sees this; it is also kept in the follow-up's history."),
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": 500}),
     )
 
@@ -375,35 +392,39 @@ class ReviewForm(forms.Form):
 
     DECISIONS = {
         # First, so that pressing Enter in a field shows the changes and decides nothing.
-        "preview": "Show the changes",
-        "publish": "Publish",
-        "return": "Return with feedback",
-        "decline": "Decline",
+        "preview": _("Show the changes"),
+        "publish": _("Publish"),
+        "return": _("Return with feedback"),
+        "decline": _("Decline"),
     }
 
-    shifts = ShiftChoiceField(help_text="Adjust if the author chose too many or too few.")
+    shifts = ShiftChoiceField(help_text=_("Adjust if the author chose too many or too few."))
     direction = forms.ChoiceField(
-        label="Which way is it moving?",
+        label=_("Which way is it moving?"),
         widget=forms.RadioSelect,
-        help_text="Correct it if the story tells of a shift slipping back, or moving forward.",
+        help_text=_("Correct it if the story tells of a shift slipping back, or moving forward."),
     )
-    themes = ThemesField(help_text=f"Up to {MAX_THEMES}, separated by commas. Adjust if needed.")
+    themes = ThemesField(
+        help_text=format_lazy(
+            _("Up to {count}, separated by commas. Adjust if needed."), count=MAX_THEMES
+        )
+    )
     place_name = forms.CharField(
-        label="Place on the map",
+        label=_("Place on the map"),
         required=False,
         max_length=200,
         widget=forms.TextInput(attrs={"list": "place-options", "autocomplete": "off"}),
-        help_text=(
+        help_text=_(
             "The place this sighting counts towards on the places pages and insights. Choose "
             "another place if the match is wrong, or type a new one. Left empty, it is matched "
             "from what the author typed."
         ),
     )
     feedback = forms.CharField(
-        label="Feedback or reason",
+        label=_("Feedback or reason"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=(
+        help_text=_(
             "Needed to return or decline: the author reads it by email and in My sightings. "
             "Leave empty to publish."
         ),
@@ -422,7 +443,9 @@ class ReviewForm(forms.Form):
     def clean_place_name(self):
         name = " ".join(self.cleaned_data.get("place_name", "").split())
         if name and not place_key(name):
-            raise forms.ValidationError("Give the place a name with at least one letter or number.")
+            raise forms.ValidationError(
+                _("Give the place a name with at least one letter or number.")
+            )
         return name
 
     def chosen_place(self):
@@ -441,11 +464,11 @@ class ReviewForm(forms.Form):
         decision = cleaned.get("decision")
         feedback = cleaned.get("feedback", "").strip()
         if decision == "return" and not feedback:
-            self.add_error("feedback", "Tell the author what to change before returning it.")
+            self.add_error("feedback", _("Tell the author what to change before returning it."))
         if decision == "decline" and not feedback:
-            self.add_error("feedback", "Give the author a reason for declining it.")
+            self.add_error("feedback", _("Give the author a reason for declining it."))
         if decision == "publish" and "shifts" in cleaned and not cleaned["shifts"]:
-            self.add_error("shifts", "Choose at least one shift before publishing.")
+            self.add_error("shifts", _("Choose at least one shift before publishing."))
         return cleaned
 
     @property
@@ -482,7 +505,7 @@ class ThemeNameField(forms.ModelChoiceField):
         )
         kwargs.setdefault(
             "error_messages",
-            {"invalid_choice": "There is no theme called that. Choose one from the list."},
+            {"invalid_choice": _("There is no theme called that. Choose one from the list.")},
         )
         super().__init__(**kwargs)
 
@@ -491,17 +514,17 @@ class ThemeNameField(forms.ModelChoiceField):
 
 
 class RenameThemeForm(forms.Form):
-    theme = ThemeNameField(label="Theme to rename")
+    theme = ThemeNameField(label=_("Theme to rename"))
     new_name = forms.CharField(
-        label="New name",
+        label=_("New name"),
         max_length=MAX_THEME_LENGTH,
-        help_text="Lower case is used for every theme. Every sighting keeps the theme.",
+        help_text=_("Lower case is used for every theme. Every sighting keeps the theme."),
     )
 
     def clean_new_name(self):
         name = normalise_theme(self.cleaned_data["new_name"])
         if not name:
-            raise forms.ValidationError("Give the theme a name.")
+            raise forms.ValidationError(_("Give the theme a name."))
         return name
 
     def clean(self):
@@ -509,10 +532,12 @@ class RenameThemeForm(forms.Form):
         theme, name = cleaned.get("theme"), cleaned.get("new_name")
         if theme and name:
             if theme.name == name:
-                self.add_error("new_name", "That is already its name.")
+                self.add_error("new_name", _("That is already its name."))
             elif Theme.objects.filter(name=name).exists():
                 self.add_error(
-                    "new_name", f"There is already a theme called “{name}”: merge them instead."
+                    "new_name",
+                    _("There is already a theme called “%(name)s”: merge them instead.")
+                    % {"name": name},
                 )
         return cleaned
 
@@ -544,11 +569,11 @@ class MergeIntoForm(forms.Form):
 
 class MergeThemesForm(MergeIntoForm):
     source = ThemeNameField(
-        label="Merge this theme",
-        help_text="It disappears; its sightings move to the theme below.",
+        label=_("Merge this theme"),
+        help_text=_("It disappears; its sightings move to the theme below."),
     )
-    target = ThemeNameField(label="Into this theme", help_text="It stays, with both sets.")
-    into_itself = "Choose a different theme to merge into."
+    target = ThemeNameField(label=_("Into this theme"), help_text=_("It stays, with both sets."))
+    into_itself = _("Choose a different theme to merge into.")
 
 
 class PlaceNameField(forms.CharField):
@@ -566,22 +591,26 @@ class PlaceNameField(forms.CharField):
         key = place_key(name)
         place = Place.objects.filter(key=key).first() if key else None
         if place is None:
-            raise forms.ValidationError("There is no place called that. Choose one from the list.")
+            raise forms.ValidationError(
+                _("There is no place called that. Choose one from the list.")
+            )
         return place
 
 
 class RenamePlaceForm(forms.Form):
-    place = PlaceNameField(label="Place to rename")
+    place = PlaceNameField(label=_("Place to rename"))
     new_name = forms.CharField(
-        label="New name",
+        label=_("New name"),
         max_length=200,
-        help_text="Its sightings keep it, and its old address leads to the new one.",
+        help_text=_("Its sightings keep it, and its old address leads to the new one."),
     )
 
     def clean_new_name(self):
         name = " ".join(self.cleaned_data["new_name"].split())
         if not place_key(name):
-            raise forms.ValidationError("Give the place a name with at least one letter or number.")
+            raise forms.ValidationError(
+                _("Give the place a name with at least one letter or number.")
+            )
         return name
 
     def clean(self):
@@ -589,10 +618,12 @@ class RenamePlaceForm(forms.Form):
         place, name = cleaned.get("place"), cleaned.get("new_name")
         if place and name:
             if place.name == name:
-                self.add_error("new_name", "That is already its name.")
+                self.add_error("new_name", _("That is already its name."))
             elif Place.objects.filter(key=place_key(name)).exclude(pk=place.pk).exists():
                 self.add_error(
-                    "new_name", f"There is already a place called “{name}”: merge them instead."
+                    "new_name",
+                    _("There is already a place called “%(name)s”: merge them instead.")
+                    % {"name": name},
                 )
         return cleaned
 
@@ -605,37 +636,41 @@ class RenamePlaceForm(forms.Form):
 
 class MergePlacesForm(MergeIntoForm):
     source = PlaceNameField(
-        label="Merge this place",
-        help_text=(
+        label=_("Merge this place"),
+        help_text=_(
             "It disappears; its sightings move to the place below, and its address leads there."
         ),
     )
-    target = PlaceNameField(label="Into this place", help_text="It stays, with both sets.")
-    into_itself = "A place cannot be merged into itself: choose another place."
+    target = PlaceNameField(label=_("Into this place"), help_text=_("It stays, with both sets."))
+    into_itself = _("A place cannot be merged into itself: choose another place.")
 
 
 class LocatePlaceForm(forms.Form):
-    place = PlaceNameField(label="Place to locate")
+    place = PlaceNameField(label=_("Place to locate"))
     latitude = forms.FloatField(
-        label="Latitude",
+        label=_("Latitude"),
         required=False,
         min_value=-90,
         max_value=90,
-        help_text="Degrees north, for example 51.5449. Leave both empty to look it up in the "
-        "gazetteer of towns.",
+        help_text=_(
+            "Degrees north, for example 51.5449. Leave both empty to look it up in the "
+            "gazetteer of towns."
+        ),
     )
     longitude = forms.FloatField(
-        label="Longitude",
+        label=_("Longitude"),
         required=False,
         min_value=-180,
         max_value=180,
-        help_text="Degrees east; west is negative, for example -0.0553.",
+        help_text=_("Degrees east; west is negative, for example -0.0553."),
     )
     region = forms.CharField(
-        label="Region",
+        label=_("Region"),
         required=False,
         max_length=100,
-        help_text="Optional, for example “Wales” or “North East”. Left empty, it stays as it is.",
+        help_text=_(
+            "Optional, for example “Wales” or “North East”. Left empty, it stays as it is."
+        ),
     )
 
     def clean(self):
@@ -643,13 +678,14 @@ class LocatePlaceForm(forms.Form):
         latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
         if (latitude is None) != (longitude is None) and not self.errors:
             missing = "longitude" if longitude is None else "latitude"
-            self.add_error(missing, "Give both the latitude and the longitude, or neither.")
+            self.add_error(missing, _("Give both the latitude and the longitude, or neither."))
         place = cleaned.get("place")
         looked_up = place and latitude is None and longitude is None and not self.errors
         if looked_up and not place.locate_from_gazetteer():
             self.add_error(
                 "latitude",
-                f"The gazetteer has no town called “{place.name}”: type its coordinates.",
+                _("The gazetteer has no town called “%(name)s”: type its coordinates.")
+                % {"name": place.name},
             )
         return cleaned
 

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from django.db.models import Case, Count, Q, Value, When
 from django.db.models.functions import TruncMonth
 from django.utils import dateformat, timezone, translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from core.generation import cached
 from sightings.filters import SightingFilter
@@ -80,10 +81,10 @@ class Period:
 
     @property
     def words(self):
-        return (
-            f"from {dateformat.format(self.months[0], 'F Y')} "
-            f"to {dateformat.format(self.months[-1], 'F Y')}"
-        )
+        return _("from %(start)s to %(end)s") % {
+            "start": dateformat.format(self.months[0], "F Y"),
+            "end": dateformat.format(self.months[-1], "F Y"),
+        }
 
     @property
     def midpoint(self):
@@ -92,11 +93,15 @@ class Period:
 
     def half_words(self, later):
         quarters = self.quarters[QUARTERS // 2 :] if later else self.quarters[: QUARTERS // 2]
-        return f"{quarter_label(quarters[0])} to {quarter_label(quarters[-1])}"
+        return _("%(start)s to %(end)s") % {
+            "start": quarter_label(quarters[0]),
+            "end": quarter_label(quarters[-1]),
+        }
 
 
 def quarter_label(day):
-    return f"Q{(day.month - 1) // 3 + 1} {day.year}"
+    # Translators: a quarter of the year, as in "Q1 2026".
+    return _("Q%(quarter)s %(year)s") % {"quarter": (day.month - 1) // 3 + 1, "year": day.year}
 
 
 def _quarter_start(day):
@@ -105,10 +110,6 @@ def _quarter_start(day):
 
 def _as_date(value):
     return value.date() if isinstance(value, datetime.datetime) else value
-
-
-def _plural(count, word, plural=None):
-    return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
 def _share(part, whole):
@@ -210,17 +211,17 @@ def shifts_over_time(published, shifts, period):
     busiest = max(by_month.values(), default=0)
     if busiest >= BUSY_MONTH:
         labels = [dateformat.format(month, "M Y") for month in period.months]
-        keys, unit, every = [[month] for month in period.months], "month", 3
+        keys, by_month_chart, every = [[month] for month in period.months], True, 3
     else:
         labels = [quarter_label(quarter) for quarter in period.quarters]
         keys = [
             [month for month in period.months if _quarter_start(month) == quarter]
             for quarter in period.quarters
         ]
-        unit, every = "quarter", 1
+        by_month_chart, every = False, 1
     series = [
         Series(
-            shift.name,
+            shift.translated_name,
             f"series--shift-{shift.position}",
             [sum(by_month.get((shift.pk, month), 0) for month in group) for group in keys],
         )
@@ -229,27 +230,52 @@ def shifts_over_time(published, shifts, period):
     totals = [sum(s.values) for s in series]
     if sum(totals):
         ranked = sorted(zip(totals, (s.name for s in series), strict=True), reverse=True)
-        sentence = (
-            f"{period.words[0].upper()}{period.words[1:]}, {ranked[0][1]} was the shift seen "
-            f"most often ({_plural(ranked[0][0], 'sighting')})"
-        )
+        most = {"period": capfirst(period.words), "shift": ranked[0][1], "count": ranked[0][0]}
         if len(ranked) > 1:
-            sentence += f" and {ranked[-1][1]} the least ({ranked[-1][0]})"
-        sentence += "."
-        if unit == "quarter":
-            sentence += " Counts are by quarter, because no month had more than a few."
+            sentence = ngettext(
+                "%(period)s, %(shift)s was the shift seen most often (%(count)s sighting) "
+                "and %(least)s the least (%(least_count)s).",
+                "%(period)s, %(shift)s was the shift seen most often (%(count)s sightings) "
+                "and %(least)s the least (%(least_count)s).",
+                ranked[0][0],
+            ) % {**most, "least": ranked[-1][1], "least_count": ranked[-1][0]}
+        else:
+            sentence = (
+                ngettext(
+                    "%(period)s, %(shift)s was the shift seen most often (%(count)s sighting).",
+                    "%(period)s, %(shift)s was the shift seen most often (%(count)s sightings).",
+                    ranked[0][0],
+                )
+                % most
+            )
+        if not by_month_chart:
+            sentence += " " + _("Counts are by quarter, because no month had more than a few.")
     else:
-        sentence = f"No published sighting was seen {period.words}."
+        sentence = _("No published sighting was seen %(period)s.") % {"period": period.words}
     return Insight(
         slug="shifts-over-time",
-        title=f"Sightings of each shift, {unit} by {unit}",
+        title=(
+            _("Sightings of each shift, month by month")
+            if by_month_chart
+            else _("Sightings of each shift, quarter by quarter")
+        ),
         sentence=sentence,
-        description=f"A small chart for each shift, all on the same scale, counting the "
-        f"published sightings that show it by the {unit} they were seen, {period.words}.",
+        description=(
+            _(
+                "A small chart for each shift, all on the same scale, counting the published "
+                "sightings that show it by the month they were seen, %(period)s."
+            )
+            if by_month_chart
+            else _(
+                "A small chart for each shift, all on the same scale, counting the published "
+                "sightings that show it by the quarter they were seen, %(period)s."
+            )
+        )
+        % {"period": period.words},
         kind="multiples",
-        columns=[unit.capitalize(), *[s.name for s in series]],
+        columns=[_("Month") if by_month_chart else _("Quarter"), *[s.name for s in series]],
         rows=[[label, *[s.values[i] for s in series]] for i, label in enumerate(labels)]
-        + [["Total", *totals]],
+        + [[_("Total"), *totals]],
         chart=_small_multiples(
             [(s.name, [(s.css_class, s.values)], sum(s.values)) for s in series],
             labels,
@@ -282,13 +308,13 @@ def forward_and_back(published, shifts, period):
         ahead, behind = counted(shift, forward), counted(shift, back)
         panels.append(
             (
-                shift.name,
+                shift.translated_name,
                 [("series--forward", ahead), ("series--back", behind)],
                 _forward_back_words(sum(ahead), sum(behind)),
             )
         )
-        rows.append([f"{shift.name}: {_('moving forward')}", *ahead, sum(ahead)])
-        rows.append([f"{shift.name}: {_('slipping back')}", *behind, sum(behind)])
+        rows.append([f"{shift.translated_name}: {_('moving forward')}", *ahead, sum(ahead)])
+        rows.append([f"{shift.translated_name}: {_('slipping back')}", *behind, sum(behind)])
         if sum(ahead) + sum(behind):
             slipping.append(
                 (_share(sum(behind), sum(ahead) + sum(behind)), sum(behind), sum(ahead), shift)
@@ -346,7 +372,7 @@ def _forward_back_sentence(slipping, period, tally, shifts):
         "behind": behind,
         "seen": seen,
         "share": _share(behind, seen),
-        "shift": worst[3].name,
+        "shift": worst[3].translated_name,
         "worst_back": worst[1],
         "worst_seen": worst[1] + worst[2],
         "worst_share": worst[0],
@@ -409,8 +435,8 @@ def places_compared(published, shifts):
         if len(ranked) < 2:
             continue
         most, least = ranked[0], ranked[-1]
-        rows.append([shift.name, *_place_cells(most), *_place_cells(least)])
-        bars.append((f"{shift.name}:", [], ""))
+        rows.append([shift.translated_name, *_place_cells(most), *_place_cells(least)])
+        bars.append((f"{shift.translated_name}:", [], ""))
         for place, css, word in (
             (most, "series--most", _("most")),
             (least, "series--least", _("least")),
@@ -423,7 +449,7 @@ def places_compared(published, shifts):
                     % {"share": place[0], "count": place[1], "total": place[2]},
                 )
             )
-        gaps.append((most[0] - least[0], shift.name, most, least))
+        gaps.append((most[0] - least[0], shift.translated_name, most, least))
     left_out = len(totals) - len(enough)
     note = ngettext(
         "Only places with at least %(enough)s published sightings among those chosen are "
@@ -515,42 +541,55 @@ def shifts_by_setting(published, shifts):
         if any(by_setting.get((value, shift.pk)) for shift in shifts)
     ]
     rows = [
-        [label, *[by_setting.get((value, s.pk), 0) for s in shifts]] for value, label in settings
+        [str(label), *[by_setting.get((value, s.pk), 0) for s in shifts]]
+        for value, label in settings
     ]
     if rows:
         busiest = max(rows, key=lambda row: sum(row[1:]))
         top_shift = shifts[busiest[1:].index(max(busiest[1:]))]
-        sentence = (
-            f"{busiest[0]} is the setting with the most sightings, and there "
-            f"{top_shift.name} is the shift seen most often ({max(busiest[1:])})."
-        )
+        sentence = _(
+            "%(setting)s is the setting with the most sightings, and there %(shift)s is the "
+            "shift seen most often (%(count)s)."
+        ) % {"setting": busiest[0], "shift": top_shift.translated_name, "count": max(busiest[1:])}
     else:
-        sentence = "No published sighting has a setting and a shift yet."
+        sentence = _("No published sighting has a setting and a shift yet.")
     bars = [(row[0], _shift_segments(shifts, row[1:])) for row in rows]
     return Insight(
         slug="shifts-by-setting",
-        title="Shifts by setting",
+        title=_("Shifts by setting"),
         sentence=sentence,
-        description="A bar for each setting, divided by how many of its published "
-        "sightings show each shift.",
+        description=_(
+            "A bar for each setting, divided by how many of its published sightings show "
+            "each shift."
+        ),
         kind="bar",
-        columns=["Setting", *[s.name for s in shifts]],
+        columns=[_("Setting"), *[s.translated_name for s in shifts]],
         rows=rows,
-        chart=_bar_chart(bars, legend=[(s.name, f"series--shift-{s.position}") for s in shifts]),
+        chart=_bar_chart(
+            bars, legend=[(s.translated_name, f"series--shift-{s.position}") for s in shifts]
+        ),
     )
 
 
 def _shift_segments(shifts, values):
     return [
-        (shift.name, f"series--shift-{shift.position}", value)
+        (shift.translated_name, f"series--shift-{shift.position}", value)
         for shift, value in zip(shifts, values, strict=True)
     ]
 
 
 CONNECTIONS = [
-    (Sighting.Connection.BONDING, "Bonding (people like each other)", "series--bonding"),
-    (Sighting.Connection.BRIDGING, "Bridging (people unlike each other)", "series--bridging"),
-    (Sighting.Connection.BOTH, "Both", "series--both"),
+    (
+        Sighting.Connection.BONDING,
+        gettext_lazy("Bonding (people like each other)"),
+        "series--bonding",
+    ),
+    (
+        Sighting.Connection.BRIDGING,
+        gettext_lazy("Bridging (people unlike each other)"),
+        "series--bridging",
+    ),
+    (Sighting.Connection.BOTH, gettext_lazy("Both"), "series--both"),
 ]
 BRIDGING = [Sighting.Connection.BRIDGING, Sighting.Connection.BOTH]
 SAYS_WHO = [Sighting.Connection.BONDING, *BRIDGING]
@@ -569,7 +608,9 @@ def bonding_and_bridging(published, period):
         key = (_quarter_start(_as_date(row["month"])), row["connection"])
         by_quarter[key] = by_quarter.get(key, 0) + row["total"]
     series = [
-        Series(label, css, [by_quarter.get((quarter, value), 0) for quarter in period.quarters])
+        Series(
+            str(label), css, [by_quarter.get((quarter, value), 0) for quarter in period.quarters]
+        )
         for value, label, css in CONNECTIONS
     ]
     labels = [quarter_label(quarter) for quarter in period.quarters]
@@ -578,28 +619,35 @@ def bonding_and_bridging(published, period):
         half = QUARTERS // 2
         recent = sum(series[1].values[half:]) - sum(series[0].values[half:])
         trend = (
-            "Bridging outnumbered bonding in the most recent year."
+            _("Bridging outnumbered bonding in the most recent year.")
             if recent > 0
-            else "Bonding outnumbered bridging in the most recent year."
+            else _("Bonding outnumbered bridging in the most recent year.")
             if recent < 0
-            else "In the most recent year the two were level."
+            else _("In the most recent year the two were level.")
         )
-        sentence = (
-            f"{period.words[0].upper()}{period.words[1:]}, "
-            f"{_plural(bridging, 'published sighting')} brought together people unlike each "
-            f"other and {bonding} brought together people like each other. {trend}"
-        )
+        sentence = ngettext(
+            "%(period)s, %(bridging)s published sighting brought together people unlike each "
+            "other and %(bonding)s brought together people like each other.",
+            "%(period)s, %(bridging)s published sightings brought together people unlike each "
+            "other and %(bonding)s brought together people like each other.",
+            bridging,
+        ) % {"period": capfirst(period.words), "bridging": bridging, "bonding": bonding}
+        sentence += " " + trend
     else:
-        sentence = f"No published sighting seen {period.words} says who it brought together."
+        sentence = _("No published sighting seen %(period)s says who it brought together.") % {
+            "period": period.words
+        }
     return Insight(
         slug="bonding-and-bridging",
-        title="Bonding and bridging over time",
+        title=_("Bonding and bridging over time"),
         sentence=sentence,
-        description="Lines counting, quarter by quarter, the published sightings that "
-        "brought together people like each other (bonding), unlike each other "
-        f"(bridging), or both, {period.words}.",
+        description=_(
+            "Lines counting, quarter by quarter, the published sightings that brought together "
+            "people like each other (bonding), unlike each other (bridging), or both, %(period)s."
+        )
+        % {"period": period.words},
         kind="line",
-        columns=["Quarter", *[s.name for s in series]],
+        columns=[_("Quarter"), *[s.name for s in series]],
         rows=[[label, *[s.values[i] for s in series]] for i, label in enumerate(labels)],
         chart=_line_chart(series, labels, every=1),
     )
@@ -630,55 +678,74 @@ def bridging_share_per_shift(published, shifts, period):
     rows, bars, changes = [], [], []
     for shift in shifts:
         before, after = counted(shift, False), counted(shift, True)
-        rows.append([shift.name, _share_words(*before), _share_words(*after)])
+        rows.append([shift.translated_name, _share_words(*before), _share_words(*after)])
         # The shift is named once, beside the first of its two bars; the key tells them apart.
         for label, words, css, (bridging, said) in [
-            (shift.name, earlier_words, "series--earlier", before),
+            (shift.translated_name, earlier_words, "series--earlier", before),
             ("", later_words, "series--bridging", after),
         ]:
             bars.append(
                 (
                     label,
                     [(words, css, _share(bridging, said))],
-                    f"{_share(bridging, said)}% of {said}" if said else "no sightings",
+                    _("%(share)s%% of %(count)s") % {"share": _share(bridging, said), "count": said}
+                    if said
+                    else _("no sightings"),
                 )
             )
         if before[1] and after[1]:
-            changes.append((_share(*after) - _share(*before), shift.name, before, after))
+            changes.append((_share(*after) - _share(*before), shift.translated_name, before, after))
     if changes:
         change, name, before, after = min(changes)
         fell = sum(1 for c in changes if c[0] < 0)
         if change < 0:
-            sentence = (
-                f"Bridging’s share fell in {_plural(fell, 'shift')} of the "
-                f"{len(changes)} with sightings in both years, most in {name}: from "
-                f"{_share(*before)}% ({before[0]} of {before[1]}) to {_share(*after)}% "
-                f"({after[0]} of {after[1]})."
-            )
+            sentence = ngettext(
+                "Bridging’s share fell in %(fell)s shift of the %(count)s with sightings in "
+                "both years, most in %(shift)s: from %(before)s to %(after)s.",
+                "Bridging’s share fell in %(fell)s shifts of the %(count)s with sightings in "
+                "both years, most in %(shift)s: from %(before)s to %(after)s.",
+                fell,
+            ) % {
+                "fell": fell,
+                "count": len(changes),
+                "shift": name,
+                "before": _share_words(*before),
+                "after": _share_words(*after),
+            }
         elif max(changes)[0] > 0:
             change, name, before, after = max(changes)
             grew = sum(1 for c in changes if c[0] > 0)
-            sentence = (
-                f"Bridging’s share fell in none of the {len(changes)} shifts with sightings "
-                f"in both years and grew in {grew}, most in {name}: from {_share(*before)}% "
-                f"({before[0]} of {before[1]}) to {_share(*after)}% ({after[0]} of {after[1]})."
-            )
+            sentence = _(
+                "Bridging’s share fell in none of the %(count)s shifts with sightings in both "
+                "years and grew in %(grew)s, most in %(shift)s: from %(before)s to %(after)s."
+            ) % {
+                "count": len(changes),
+                "grew": grew,
+                "shift": name,
+                "before": _share_words(*before),
+                "after": _share_words(*after),
+            }
         else:
-            sentence = (
-                f"Bridging’s share held level in each of the {len(changes)} shifts with "
-                "sightings in both years."
-            )
+            sentence = _(
+                "Bridging’s share held level in each of the %(count)s shifts with sightings in "
+                "both years."
+            ) % {"count": len(changes)}
     else:
-        sentence = "Too few sightings say who they brought together to compare the two years yet."
+        sentence = _(
+            "Too few sightings say who they brought together to compare the two years yet."
+        )
     return Insight(
         slug="bridging-share",
-        title="The share of bridging in each shift, year on year",
+        title=_("The share of bridging in each shift, year on year"),
         sentence=sentence,
-        description="For each shift, the share of its published sightings that brought "
-        "together people unlike each other (bridging, or both bridging and bonding), of "
-        f"those that say who they brought together: {earlier_words} beside {later_words}.",
+        description=_(
+            "For each shift, the share of its published sightings that brought together people "
+            "unlike each other (bridging, or both bridging and bonding), of those that say who "
+            "they brought together: %(earlier)s beside %(later)s."
+        )
+        % {"earlier": earlier_words, "later": later_words},
         kind="bar",
-        columns=["Shift", earlier_words, later_words],
+        columns=[_("Shift"), earlier_words, later_words],
         rows=rows,
         chart=_bar_chart(
             bars,
@@ -690,7 +757,13 @@ def bridging_share_per_shift(published, shifts, period):
 
 
 def _share_words(part, whole):
-    return f"{_share(part, whole)}% ({part} of {whole})" if whole else "no sightings"
+    if not whole:
+        return _("no sightings")
+    return _("%(share)s%% (%(part)s of %(whole)s)") % {
+        "share": _share(part, whole),
+        "part": part,
+        "whole": whole,
+    }
 
 
 def _newest_follow_ups(published):
@@ -708,29 +781,33 @@ def _newest_follow_ups(published):
 def how_shifts_last(published):
     found = _newest_follow_ups(published).values("outcome").annotate(total=Count("pk")).order_by()
     by_outcome = {row["outcome"]: row["total"] for row in found}
-    rows = [[label, by_outcome.get(value, 0)] for value, label in FollowUp.Outcome.choices]
+    rows = [[str(label), by_outcome.get(value, 0)] for value, label in FollowUp.Outcome.choices]
     followed = sum(by_outcome.values())
     lasting = sum(by_outcome.get(value, 0) for value in FollowUp.LASTING)
     if followed:
-        sentence = (
-            f"Of the {_plural(followed, 'published sighting')} with a follow-up, {lasting} "
-            f"({_share(lasting, followed)}%) were still happening or had grown when last "
-            "checked."
-        )
+        sentence = ngettext(
+            "Of the %(count)s published sighting with a follow-up, %(lasting)s (%(share)s%%) "
+            "were still happening or had grown when last checked.",
+            "Of the %(count)s published sightings with a follow-up, %(lasting)s (%(share)s%%) "
+            "were still happening or had grown when last checked.",
+            followed,
+        ) % {"count": followed, "lasting": lasting, "share": _share(lasting, followed)}
     else:
-        sentence = "No published sighting has a follow-up yet."
+        sentence = _("No published sighting has a follow-up yet.")
     bars = [
-        (label, [(label, f"series--{value}", by_outcome.get(value, 0))])
+        (str(label), [(str(label), f"series--{value}", by_outcome.get(value, 0))])
         for value, label in FollowUp.Outcome.choices
     ]
     return Insight(
         slug="how-shifts-last",
-        title="Do the shifts last?",
+        title=_("Do the shifts last?"),
         sentence=sentence,
-        description="A bar for each answer to “Is it still happening?”, counting published "
-        "sightings by their newest follow-up.",
+        description=_(
+            "A bar for each answer to “Is it still happening?”, counting published sightings "
+            "by their newest follow-up."
+        ),
         kind="bar",
-        columns=["Newest follow-up", "Sightings"],
+        columns=[_("Newest follow-up"), _("Sightings")],
         rows=rows,
         chart=_bar_chart(bars),
     )
@@ -748,14 +825,14 @@ def outcomes_per_shift(published, shifts):
     by_shift = {
         (row["shift_id"], row["sighting__follow_ups__outcome"]): row["total"] for row in found
     }
-    outcomes = FollowUp.Outcome.choices
+    outcomes = [(value, str(label)) for value, label in FollowUp.Outcome.choices]
     rows, bars, lasting = [], [], []
     for shift in shifts:
         values = [by_shift.get((shift.pk, value), 0) for value, _label in outcomes]
-        rows.append([shift.name, *values, sum(values)])
+        rows.append([shift.translated_name, *values, sum(values)])
         bars.append(
             (
-                shift.name,
+                shift.translated_name,
                 [
                     (label, f"series--{value}", n)
                     for (value, label), n in zip(outcomes, values, strict=True)
@@ -764,30 +841,48 @@ def outcomes_per_shift(published, shifts):
         )
         if sum(values):
             kept = sum(by_shift.get((shift.pk, value), 0) for value in FollowUp.LASTING)
-            lasting.append((_share(kept, sum(values)), kept, sum(values), shift.name))
+            lasting.append((_share(kept, sum(values)), kept, sum(values), shift.translated_name))
     if len(lasting) > 1:
         best, worst = max(lasting), min(lasting)
-        sentence = (
-            f"{best[3]} lasts best: {best[1]} of its {_plural(best[2], 'followed-up sighting')} "
-            f"({best[0]}%) were still happening or had grown; {worst[3]} least: "
-            f"{worst[1]} of {worst[2]} ({worst[0]}%)."
-        )
+        sentence = ngettext(
+            "%(best)s lasts best: %(kept)s of its %(count)s followed-up sighting (%(share)s%%) "
+            "were still happening or had grown; %(worst)s least: %(worst_kept)s of "
+            "%(worst_count)s (%(worst_share)s%%).",
+            "%(best)s lasts best: %(kept)s of its %(count)s followed-up sightings (%(share)s%%) "
+            "were still happening or had grown; %(worst)s least: %(worst_kept)s of "
+            "%(worst_count)s (%(worst_share)s%%).",
+            best[2],
+        ) % {
+            "best": best[3],
+            "kept": best[1],
+            "count": best[2],
+            "share": best[0],
+            "worst": worst[3],
+            "worst_kept": worst[1],
+            "worst_count": worst[2],
+            "worst_share": worst[0],
+        }
     elif lasting:
         only = lasting[0]
-        sentence = (
-            f"{only[3]}: {only[1]} of its {_plural(only[2], 'followed-up sighting')} "
-            f"({only[0]}%) were still happening or had grown when last checked."
-        )
+        sentence = ngettext(
+            "%(shift)s: %(kept)s of its %(count)s followed-up sighting (%(share)s%%) were "
+            "still happening or had grown when last checked.",
+            "%(shift)s: %(kept)s of its %(count)s followed-up sightings (%(share)s%%) were "
+            "still happening or had grown when last checked.",
+            only[2],
+        ) % {"shift": only[3], "kept": only[1], "count": only[2], "share": only[0]}
     else:
-        sentence = "No published sighting of these shifts has a follow-up yet."
+        sentence = _("No published sighting of these shifts has a follow-up yet.")
     return Insight(
         slug="outcomes-per-shift",
-        title="Do the shifts last? Shift by shift",
+        title=_("Do the shifts last? Shift by shift"),
         sentence=sentence,
-        description="A bar for each shift, divided by the newest follow-up of each of its "
-        "published sightings that has one.",
+        description=_(
+            "A bar for each shift, divided by the newest follow-up of each of its published "
+            "sightings that has one."
+        ),
         kind="bar",
-        columns=["Shift", *[label for _value, label in outcomes], "Followed up"],
+        columns=[_("Shift"), *[label for _value, label in outcomes], _("Followed up")],
         rows=rows,
         chart=_bar_chart(bars, legend=[(label, f"series--{value}") for value, label in outcomes]),
     )

@@ -8,8 +8,10 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncMonth
 from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager, _TaggableManager
 from taggit.models import TagBase, TaggedItemBase
@@ -27,27 +29,34 @@ def url_by_slug(name, slug):
     Reversing costs about 30 microseconds, and a page of twenty cards links to a
     hundred sightings, shifts and themes: half the time it takes to render them.
     """
-    return _reverse_once(get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF, name, slug)
+    return _reverse_once(
+        get_script_prefix(),
+        get_urlconf() or settings.ROOT_URLCONF,
+        # Welsh addresses carry the /cy/ prefix: each language has its own entries.
+        translation.get_language(),
+        name,
+        slug,
+    )
 
 
 @functools.lru_cache(maxsize=20_000)
-def _reverse_once(prefix, urlconf, name, slug):
+def _reverse_once(prefix, urlconf, language, name, slug):
     return reverse(name, urlconf=urlconf, kwargs={"slug": slug})
 
 
 class ShiftQuerySet(models.QuerySet):
     def delete(self):
-        raise PermissionDenied("The five shifts are fixed and cannot be deleted.")
+        raise PermissionDenied(_("The five shifts are fixed and cannot be deleted."))
 
 
 class Shift(models.Model):
     slug = models.SlugField(unique=True, max_length=60)
     name = models.CharField(max_length=80)
     description = models.CharField(
-        max_length=300, help_text="One or two sentences shown beside the checkbox."
+        max_length=300, help_text=_("One or two sentences shown beside the checkbox.")
     )
     explanation = models.TextField(
-        blank=True, help_text="A longer account, shown on the shift's own page. Markdown."
+        blank=True, help_text=_("A longer account, shown on the shift's own page. Markdown.")
     )
     explanation_html = models.TextField(blank=True, editable=False)
     position = models.PositiveSmallIntegerField(unique=True)
@@ -68,7 +77,24 @@ class Shift(models.Model):
         return url_by_slug("sightings:shift-detail", self.slug)
 
     def delete(self, *args, **kwargs):
-        raise PermissionDenied("The five shifts are fixed and cannot be deleted.")
+        raise PermissionDenied(_("The five shifts are fixed and cannot be deleted."))
+
+    # The five shifts' words in the reader's language (sightings/shift_texts.py says
+    # why they are translated with gettext rather than in translated columns).
+    @property
+    def translated_name(self):
+        return gettext(self.name)
+
+    @property
+    def translated_description(self):
+        return gettext(self.description)
+
+    @property
+    def translated_explanation_html(self):
+        translated = gettext(self.explanation) if self.explanation else ""
+        if translated == self.explanation:
+            return self.explanation_html
+        return render_markdown(translated)
 
 
 class ThemeQuerySet(models.QuerySet):
@@ -105,7 +131,7 @@ class Theme(TagBase):
         """Give the theme a new name (and address); every sighting keeps it."""
         name = normalise_theme(name)
         if not name:
-            raise ValidationError("A theme needs a name.")
+            raise ValidationError(_("A theme needs a name."))
         if Theme.objects.filter(name=name).exclude(pk=self.pk).exists():
             raise ValidationError(f"There is already a theme called “{name}”: merge them instead.")
         old_slug = self.slug
@@ -121,7 +147,7 @@ class Theme(TagBase):
         A sighting that carries both themes keeps a single link, to `target`.
         """
         if target.pk == self.pk:
-            raise ValidationError("Choose two different themes to merge.")
+            raise ValidationError(_("Choose two different themes to merge."))
         with transaction.atomic():
             already_there = ThemedSighting.objects.filter(tag=target).values("content_object_id")
             self.themed_items.filter(content_object_id__in=already_there).delete()
@@ -240,26 +266,26 @@ class PlaceQuerySet(models.QuerySet):
 class Place(models.Model):
     """Where sightings were seen, shared by every spelling of the same place."""
 
-    name = models.CharField("Name", max_length=200)
+    name = models.CharField(_("Name"), max_length=200)
     # The name as matched: see sightings/places.py.
     key = models.CharField(max_length=200, unique=True, editable=False)
     slug = models.SlugField(unique=True, max_length=140, editable=False)
     latitude = models.FloatField(
-        "Latitude",
+        _("Latitude"),
         null=True,
         blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
-        help_text="Degrees north, for example 51.5449 for Hackney.",
+        help_text=_("Degrees north, for example 51.5449 for Hackney."),
     )
     longitude = models.FloatField(
-        "Longitude",
+        _("Longitude"),
         null=True,
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
-        help_text="Degrees east; west is negative, for example -0.0553 for Hackney.",
+        help_text=_("Degrees east; west is negative, for example -0.0553 for Hackney."),
     )
     region = models.CharField(
-        "Region", max_length=100, blank=True, help_text="For example “Wales” or “North East”."
+        _("Region"), max_length=100, blank=True, help_text=_("For example “Wales” or “North East”.")
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -317,7 +343,7 @@ class Place(models.Model):
         name = " ".join(str(name).split())
         key = places.place_key(name)
         if not key:
-            raise ValidationError("A place needs a name with at least one letter or number.")
+            raise ValidationError(_("A place needs a name with at least one letter or number."))
         if Place.objects.filter(key=key).exclude(pk=self.pk).exists():
             raise ValidationError(f"There is already a place called “{name}”: merge them instead.")
         old_slug, old_key = self.slug, self.key
@@ -330,9 +356,9 @@ class Place(models.Model):
     def merge_into(self, target):
         """Move every sighting of this place to `target`, then remove this one."""
         if target.pk == self.pk:
-            raise ValidationError("A place cannot be merged into itself: choose two places.")
+            raise ValidationError(_("A place cannot be merged into itself: choose two places."))
         if not Place.objects.filter(pk=target.pk).exists():
-            raise ValidationError("The place to merge into no longer exists.")
+            raise ValidationError(_("The place to merge into no longer exists."))
         with transaction.atomic():
             self.sightings.update(place_ref=target)
             self.aliases.update(place=target)
@@ -348,7 +374,7 @@ class PlaceAlias(models.Model):
     place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="aliases")
 
     class Meta:
-        verbose_name_plural = "place aliases"
+        verbose_name_plural = _("place aliases")
 
     def __str__(self):
         return f"{self.slug or self.key} → {self.place}"
@@ -501,70 +527,70 @@ class SightingQuerySet(models.QuerySet):
 
 class Sighting(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        SUBMITTED = "submitted", "Submitted for review"
-        PUBLISHED = "published", "Published"
-        RETURNED = "returned", "Returned for changes"
-        DECLINED = "declined", "Declined"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for review")
+        PUBLISHED = "published", _("Published")
+        RETURNED = "returned", _("Returned for changes")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     class Setting(models.TextChoices):
-        HEALTH_AND_CARE = "health-and-care", "Health and care"
-        EDUCATION = "education", "Education"
-        EMPLOYMENT = "employment", "Employment"
-        HOUSING = "housing", "Housing"
-        NEIGHBOURHOOD = "neighbourhood-and-community", "Neighbourhood and community"
-        LOCAL_GOVERNMENT = "local-government", "Local government"
-        VOLUNTARY_SECTOR = "voluntary-sector", "Voluntary sector"
-        WORKPLACE = "workplace", "Workplace"
-        FAITH = "faith", "Faith"
-        JUSTICE = "justice-and-policing", "Justice and policing"
-        OTHER = "other", "Other"
+        HEALTH_AND_CARE = "health-and-care", _("Health and care")
+        EDUCATION = "education", _("Education")
+        EMPLOYMENT = "employment", _("Employment")
+        HOUSING = "housing", _("Housing")
+        NEIGHBOURHOOD = "neighbourhood-and-community", _("Neighbourhood and community")
+        LOCAL_GOVERNMENT = "local-government", _("Local government")
+        VOLUNTARY_SECTOR = "voluntary-sector", _("Voluntary sector")
+        WORKPLACE = "workplace", _("Workplace")
+        FAITH = "faith", _("Faith")
+        JUSTICE = "justice-and-policing", _("Justice and policing")
+        OTHER = "other", _("Other")
 
     class Connection(models.TextChoices):
-        BONDING = "bonding", "People like each other (bonding)"
-        BRIDGING = "bridging", "People unlike each other (bridging)"
-        BOTH = "both", "Both"
-        NOT_SURE = "not-sure", "Not sure"
+        BONDING = "bonding", _("People like each other (bonding)")
+        BRIDGING = "bridging", _("People unlike each other (bridging)")
+        BOTH = "both", _("Both")
+        NOT_SURE = "not-sure", _("Not sure")
 
     class Direction(models.TextChoices):
-        FORWARD = "forward", "Moving forward — for example, doubting → trusting"
-        BACK = "back", "Slipping back — for example, trusting → doubting"
+        FORWARD = "forward", _("Moving forward — for example, doubting → trusting")
+        BACK = "back", _("Slipping back — for example, trusting → doubting")
 
     class Telling(models.TextChoices):
         # Empty: written on the Observatory by the person who saw it.
-        PAPER = "paper", "On a paper form"
-        PHONE = "phone", "On the phone"
-        IN_PERSON = "in-person", "In person"
-        IMPORT = "import", "In a spreadsheet (CSV) a convenor brought in"
+        PAPER = "paper", _("On a paper form")
+        PHONE = "phone", _("On the phone")
+        IN_PERSON = "in-person", _("In person")
+        IMPORT = "import", _("In a spreadsheet (CSV) a convenor brought in")
 
     class Consent(models.TextChoices):
-        WEB_FORM = "web-form", "Ticked on the web form"
-        PAPER = "paper", "Written on the paper form"
-        PHONE = "phone", "Said on the phone"
-        OTHER = "other", "Other"
+        WEB_FORM = "web-form", _("Ticked on the web form")
+        PAPER = "paper", _("Written on the paper form")
+        PHONE = "phone", _("Said on the phone")
+        OTHER = "other", _("Other")
 
     EDITABLE_STATUSES = {Status.DRAFT, Status.RETURNED}
     # What convenors see of other people's sightings: what has been put before them.
     # A draft is not yet shared and a withdrawn one was taken back, so both stay private.
     REVIEWABLE_STATUSES = {Status.SUBMITTED, Status.PUBLISHED, Status.RETURNED, Status.DECLINED}
 
-    title = models.CharField("Title", max_length=120)
+    title = models.CharField(_("Title"), max_length=120)
     slug = models.SlugField(unique=True, max_length=140, editable=False)
     summary = models.CharField(
-        "Summary",
+        _("Summary"),
         max_length=300,
         blank=True,
-        help_text="In a sentence or two",
+        help_text=_("In a sentence or two"),
     )
     story = models.TextField(
-        "Story",
+        _("Story"),
         blank=True,
-        help_text="What did you see? You can use Markdown: *emphasis*, lists and links.",
+        help_text=_("What did you see? You can use Markdown: *emphasis*, lists and links."),
     )
     story_html = models.TextField(blank=True, editable=False)
     place = models.CharField(
-        "Place", max_length=200, blank=True, help_text='Where? For example "Hackney, London".'
+        _("Place"), max_length=200, blank=True, help_text=_('Where? For example "Hackney, London".')
     )
     place_ref = models.ForeignKey(
         Place,
@@ -572,44 +598,44 @@ class Sighting(models.Model):
         null=True,
         blank=True,
         related_name="sightings",
-        verbose_name="Place on the map",
-        help_text="The place the “Where?” was matched to when it was submitted.",
+        verbose_name=_("Place on the map"),
+        help_text=_("The place the “Where?” was matched to when it was submitted."),
     )
-    date_observed = models.DateField("Date observed", null=True, blank=True)
-    setting = models.CharField("Setting", max_length=40, choices=Setting.choices, blank=True)
+    date_observed = models.DateField(_("Date observed"), null=True, blank=True)
+    setting = models.CharField(_("Setting"), max_length=40, choices=Setting.choices, blank=True)
     shifts = models.ManyToManyField(
-        Shift, related_name="sightings", blank=True, verbose_name="Shifts"
+        Shift, related_name="sightings", blank=True, verbose_name=_("Shifts")
     )
     direction = models.CharField(
-        "Which way is it moving?",
+        _("Which way is it moving?"),
         max_length=10,
         choices=Direction.choices,
         default=Direction.FORWARD,
-        help_text="Most sightings move a shift forward; say so when one is slipping back.",
+        help_text=_("Most sightings move a shift forward; say so when one is slipping back."),
     )
     tags = TaggableManager(
         "Themes",
         through=ThemedSighting,
         manager=ThemeManager,
         blank=True,
-        help_text="Optional, up to ten, separated by commas.",
+        help_text=_("Optional, up to ten, separated by commas."),
     )
     connection = models.CharField(
-        "Connection",
+        _("Connection"),
         max_length=20,
         choices=Connection.choices,
         blank=True,
-        help_text="Who was brought together?",
+        help_text=_("Who was brought together?"),
     )
-    source_url = models.URLField("Source link", blank=True, max_length=500)
+    source_url = models.URLField(_("Source link"), blank=True, max_length=500)
     consent = models.BooleanField(
-        "Consent",
+        _("Consent"),
         default=False,
-        help_text="No one can be identified in this sighting without their consent.",
+        help_text=_("No one can be identified in this sighting without their consent."),
     )
 
     consent_given = models.CharField(
-        "How was consent given?",
+        _("How was consent given?"),
         max_length=20,
         choices=Consent.choices,
         default=Consent.WEB_FORM,
@@ -617,23 +643,23 @@ class Sighting(models.Model):
         blank=True,
     )
     consent_note = models.CharField(
-        "About the consent",
+        _("About the consent"),
         max_length=300,
         blank=True,
-        help_text="How consent was given, when it was neither on paper nor on the phone.",
+        help_text=_("How consent was given, when it was neither on paper nor on the phone."),
     )
     told_via = models.CharField(
-        "Told to a convenor",
+        _("Told to a convenor"),
         max_length=20,
         choices=Telling.choices,
         blank=True,
-        help_text="Empty when the person who saw it wrote it here themselves.",
+        help_text=_("Empty when the person who saw it wrote it here themselves."),
     )
     told_by = models.CharField(
-        "Told by",
+        _("Told by"),
         max_length=150,
         blank=True,
-        help_text="The teller's public name; empty shows them as anonymous.",
+        help_text=_("The teller's public name; empty shows them as anonymous."),
     )
 
     # The person who wrote it here: the one who saw it, or the convenor it was told to.
@@ -646,9 +672,9 @@ class Sighting(models.Model):
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     feedback = models.TextField(
-        "Reviewer feedback",
+        _("Reviewer feedback"),
         blank=True,
-        help_text="Why it was returned or declined, shown to the author.",
+        help_text=_("Why it was returned or declined, shown to the author."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -730,7 +756,7 @@ class Sighting(models.Model):
     @property
     def direction_word(self):
         """The direction in two words, for badges and tables."""
-        return "Slipping back" if self.is_slipping_back else "Moving forward"
+        return gettext("Slipping back") if self.is_slipping_back else gettext("Moving forward")
 
     @property
     def places_seen(self):
@@ -815,14 +841,14 @@ class Sighting(models.Model):
 
     def _require_reviewer(self, user):
         if not is_convenor(user):
-            raise PermissionDenied("Only convenors may review sightings.")
+            raise PermissionDenied(_("Only convenors may review sightings."))
         # A second pair of eyes is the point of review, so nobody decides on their own.
         if self.is_author(user):
-            raise PermissionDenied("Another convenor reviews the sightings you wrote yourself.")
+            raise PermissionDenied(_("Another convenor reviews the sightings you wrote yourself."))
 
     def submit(self, *, by):
         if not self.is_author(by):
-            raise PermissionDenied("Only the author may submit a sighting for review.")
+            raise PermissionDenied(_("Only the author may submit a sighting for review."))
         if problems := self.submission_problems():
             raise ValidationError(problems)
         self.match_place()
@@ -852,7 +878,7 @@ class Sighting(models.Model):
     def return_to_author(self, *, by, feedback):
         self._require_reviewer(by)
         if not feedback.strip():
-            raise ValidationError("Say what the author should change.")
+            raise ValidationError(_("Say what the author should change."))
         change = self._change_status(
             self.Status.RETURNED,
             by=by,
@@ -865,7 +891,7 @@ class Sighting(models.Model):
     def decline(self, *, by, reason):
         self._require_reviewer(by)
         if not reason.strip():
-            raise ValidationError("Give the author a reason for declining.")
+            raise ValidationError(_("Give the author a reason for declining."))
         change = self._change_status(
             self.Status.DECLINED,
             by=by,
@@ -878,9 +904,9 @@ class Sighting(models.Model):
     def take_down(self, *, by, reason):
         """Staff withdraw it after abuse; the reason is kept and shown to its author."""
         if not by.is_staff:
-            raise PermissionDenied("Only staff may take a sighting down.")
+            raise PermissionDenied(_("Only staff may take a sighting down."))
         if not reason.strip():
-            raise ValidationError("Give a reason for taking it down.")
+            raise ValidationError(_("Give a reason for taking it down."))
         self._change_status(
             self.Status.WITHDRAWN,
             by=by,
@@ -892,7 +918,7 @@ class Sighting(models.Model):
     def put_back(self, *, by):
         """Undo a take-down: the sighting returns to the status it had before."""
         if not by.is_staff:
-            raise PermissionDenied("Only staff may put a sighting back.")
+            raise PermissionDenied(_("Only staff may put a sighting back."))
         last = self.changes.order_by("created_at", "pk").last()
         taken_down = (
             last is not None
@@ -900,7 +926,7 @@ class Sighting(models.Model):
             and last.actor_id != self.author_id
         )
         if self.status != self.Status.WITHDRAWN or not taken_down:
-            raise ValidationError("Only a sighting that staff took down can be put back.")
+            raise ValidationError(_("Only a sighting that staff took down can be put back."))
         earlier = self.changes.filter(to_status=last.from_status).exclude(pk=last.pk).last()
         keeps_feedback = last.from_status in {self.Status.RETURNED, self.Status.DECLINED}
         self._change_status(
@@ -913,7 +939,7 @@ class Sighting(models.Model):
 
     def withdraw(self, *, by):
         if not self.is_author(by):
-            raise PermissionDenied("Only the author may withdraw a sighting.")
+            raise PermissionDenied(_("Only the author may withdraw a sighting."))
         self._change_status(
             self.Status.WITHDRAWN,
             by=by,
@@ -940,12 +966,12 @@ class StatusChange(models.Model):
     """One step in a sighting's life: who moved it, when, and what they said."""
 
     class Action(models.TextChoices):
-        DRAFT = "draft", "Saved as a draft"
-        SUBMITTED = "submitted", "Submitted for review"
-        PUBLISHED = "published", "Published"
-        RETURNED = "returned", "Returned with feedback"
-        DECLINED = "declined", "Declined"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        DRAFT = "draft", _("Saved as a draft")
+        SUBMITTED = "submitted", _("Submitted for review")
+        PUBLISHED = "published", _("Published")
+        RETURNED = "returned", _("Returned with feedback")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     sighting = models.ForeignKey(Sighting, on_delete=models.CASCADE, related_name="changes")
     actor = models.ForeignKey(
@@ -1022,10 +1048,10 @@ class FollowUp(models.Model):
     """Is it still happening? A later look at a published sighting."""
 
     class Outcome(models.TextChoices):
-        STILL_HAPPENING = "still-happening", "Still happening"
-        GROWN = "grown", "Grown"
-        FADED = "faded", "Faded"
-        STOPPED = "stopped", "Stopped"
+        STILL_HAPPENING = "still-happening", _("Still happening")
+        GROWN = "grown", _("Grown")
+        FADED = "faded", _("Faded")
+        STOPPED = "stopped", _("Stopped")
 
     LASTING = [Outcome.STILL_HAPPENING, Outcome.GROWN]
 
@@ -1033,9 +1059,11 @@ class FollowUp(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="follow_ups"
     )
-    observed_on = models.DateField("Date", default=timezone.localdate)
-    outcome = models.CharField("Is it still happening?", max_length=20, choices=Outcome.choices)
-    note = models.CharField("Note", max_length=500, help_text="A sentence or two on what changed.")
+    observed_on = models.DateField(_("Date"), default=timezone.localdate)
+    outcome = models.CharField(_("Is it still happening?"), max_length=20, choices=Outcome.choices)
+    note = models.CharField(
+        _("Note"), max_length=500, help_text=_("A sentence or two on what changed.")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     hidden_at = models.DateTimeField(null=True, blank=True, editable=False)
     hidden_by = models.ForeignKey(
@@ -1047,11 +1075,11 @@ class FollowUp(models.Model):
         related_name="+",
     )
     hidden_reason = models.CharField(
-        "Why it is hidden",
+        _("Why it is hidden"),
         max_length=500,
         blank=True,
         editable=False,
-        help_text="Shown to its author; kept in the history.",
+        help_text=_("Shown to its author; kept in the history."),
     )
 
     objects = FollowUpQuerySet.as_manager()
@@ -1086,12 +1114,12 @@ class FollowUp(models.Model):
     def hide(self, *, by, reason):
         """Hide it from everyone but its author, who sees why; it then counts nowhere."""
         if not self.may_moderate(by):
-            raise PermissionDenied("Only convenors may hide follow-ups.")
+            raise PermissionDenied(_("Only convenors may hide follow-ups."))
         reason = reason.strip()
         if not reason:
-            raise ValidationError("Say why it is hidden: its author will see the reason.")
+            raise ValidationError(_("Say why it is hidden: its author will see the reason."))
         if self.is_hidden:
-            raise ValidationError("This follow-up is already hidden.")
+            raise ValidationError(_("This follow-up is already hidden."))
         with transaction.atomic():
             self.hidden_at, self.hidden_by, self.hidden_reason = timezone.now(), by, reason
             # The reason itself is kept in the history's copy of hidden_reason.
@@ -1101,9 +1129,9 @@ class FollowUp(models.Model):
 
     def show_again(self, *, by):
         if not self.may_moderate(by):
-            raise PermissionDenied("Only convenors may show hidden follow-ups again.")
+            raise PermissionDenied(_("Only convenors may show hidden follow-ups again."))
         if not self.is_hidden:
-            raise ValidationError("This follow-up is not hidden.")
+            raise ValidationError(_("This follow-up is not hidden."))
         with transaction.atomic():
             self.hidden_at, self.hidden_by, self.hidden_reason = None, None, ""
             self._change_reason = "Shown again"

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from sightings.models import Echo, FollowUp, Sighting
 
@@ -67,17 +68,17 @@ def _delete_all(items, *, by):
 
 
 class CleanUpForm(forms.Form):
-    account = forms.CharField(label="Account", help_text="The user name or email address.")
+    account = forms.CharField(label=_("Account"), help_text=_("The user name or email address."))
     since = forms.DateTimeField(
-        label="Posted from",
+        label=_("Posted from"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     until = forms.DateTimeField(
-        label="Posted up to",
+        label=_("Posted up to"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     action = forms.ChoiceField(
-        label="What to do",
+        label=_("What to do"),
         choices=[
             (HIDE, "Hide it all: follow-ups hidden, sightings taken down (kept, can be undone)"),
             (DELETE, "Delete it all (the history keeps a copy)"),
@@ -86,13 +87,13 @@ class CleanUpForm(forms.Form):
         widget=forms.RadioSelect,
     )
     reason = forms.CharField(
-        label="Reason",
+        label=_("Reason"),
         max_length=500,
-        help_text="Shown to the account's owner with each hidden item; kept in the history.",
+        help_text=_("Shown to the account's owner with each hidden item; kept in the history."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     deactivate = forms.BooleanField(
-        label="Deactivate the account, so it can no longer sign in", required=False
+        label=_("Deactivate the account, so it can no longer sign in"), required=False
     )
 
     def __init__(self, *args, **kwargs):
@@ -106,7 +107,7 @@ class CleanUpForm(forms.Form):
         users = get_user_model().objects.filter(Q(username__iexact=name) | Q(email__iexact=name))
         found = list(users[:2])
         if len(found) != 1:
-            raise forms.ValidationError("No single account has that user name or email address.")
+            raise forms.ValidationError(_("No single account has that user name or email address."))
         return found[0]
 
     def clean(self):

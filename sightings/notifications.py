@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
+from accounts.languages import language_of
 from accounts.roles import public_name
 from outbox import mail
 
@@ -12,6 +14,12 @@ def email_author_about(change):
     author = sighting.author
     if author is None or not author.email:
         return
+    # In the author's language, addresses and all, whoever's request caused it.
+    with translation.override(language_of(author)):
+        _send_decision(change, sighting, author)
+
+
+def _send_decision(change, sighting, author):
     context = {
         "change": change,
         "sighting": sighting,

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from core.generation import cached
 from sightings import counts
@@ -28,7 +30,8 @@ MAP_MARGIN = 12
 SMALLEST_POINT, LARGEST_POINT = 4, 14
 PROFILE_WIDTH = 120
 MAP_LABELS = 8
-PROJECTION = (
+# Marked here, translated where the map's caption shows it.
+PROJECTION = gettext_noop(
     "Equirectangular projection of the United Kingdom: north is up; a degree of "
     "longitude is drawn as cos 54.5° of a degree of latitude."
 )
@@ -92,8 +95,11 @@ def places_with_counts():
 
 
 SORTS = {
-    "count": ("Most sightings first", lambda place: (-place.published_count, place.name.lower())),
-    "name": ("By name", lambda place: (place.name.lower(), place.slug)),
+    "count": (
+        _("Most sightings first"),
+        lambda place: (-place.published_count, place.name.lower()),
+    ),
+    "name": (_("By name"), lambda place: (place.name.lower(), place.slug)),
 }
 DEFAULT_SORT = "count"
 
@@ -266,7 +272,7 @@ def place_profile(place):
                 "share": _share(connections.get(value, 0), total),
                 "whole_share": _share(whole["connections"].get(value, 0), whole["total"]),
             }
-            for value, label in [*Sighting.Connection.choices, ("", "Not said")]
+            for value, label in [*Sighting.Connection.choices, ("", _("Not said"))]
             if connections.get(value) or whole["connections"].get(value)
         ],
     }

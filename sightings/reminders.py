@@ -13,8 +13,9 @@ import datetime
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from accounts.languages import language_of
 from accounts.roles import own_name
 from outbox import mail
 from sightings.models import FollowUp, Reminder, Sighting
@@ -43,7 +44,7 @@ def due(stage, previous, now):
         .exclude(author__preferences__reminders=False)
         .exclude(Exists(later_stage_sent))
         .exclude(Exists(followed_up_since))
-        .select_related("author")
+        .select_related("author__preferences")
         .order_by("pk")
     )
 
@@ -87,6 +88,7 @@ def reminder_email(sighting, stage):
         "mine_url": site_url(reverse("sightings:mine")),
         "settings_url": site_url(reverse("me:settings")),
     }
-    return mail.render(
-        "sightings/email/reminder", context, to=[sighting.author.email], with_html=True
-    )
+    with translation.override(language_of(sighting.author)):
+        return mail.render(
+            "sightings/email/reminder", context, to=[sighting.author.email], with_html=True
+        )

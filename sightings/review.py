@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.roles import is_convenor
@@ -48,7 +48,7 @@ def convenor_required(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not is_convenor(request.user):
-            raise PermissionDenied("Only convenors review sightings.")
+            raise PermissionDenied(_("Only convenors review sightings."))
         return view(request, *args, **kwargs)
 
     return wrapped
@@ -162,7 +162,7 @@ def review_sighting(request, pk):
     awaiting = sighting.status == Sighting.Status.SUBMITTED and not own
     form = ReviewForm(request.POST or None, sighting=sighting)
     if request.method == "POST" and not awaiting:
-        messages.error(request, f"{nothing_to_decide(sighting, own)} Nothing was changed.")
+        messages.error(request, f"{nothing_to_decide(sighting, own)} {_('Nothing was changed.')}")
         return redirect("review:sighting", pk=sighting.pk)
     preview_shifts = list(sighting.shifts.all())
     preview_themes = [theme.name for theme in sighting.tags.order_by("name")]
@@ -176,7 +176,7 @@ def review_sighting(request, pk):
             decision = form.decide(by=request.user)
         except (ValidationError, PermissionDenied) as error:
             sighting.refresh_from_db()
-            messages.error(request, f"{refusal(error)} Nothing was changed.")
+            messages.error(request, f"{refusal(error)} {_('Nothing was changed.')}")
         else:
             messages.success(request, DECIDED[decision].format(title=sighting.title))
             return redirect("review:queue")
@@ -204,10 +204,10 @@ def review_sighting(request, pk):
 
 def nothing_to_decide(sighting, own):
     if own:
-        return "You wrote this sighting, so another convenor reviews it."
-    return (
-        f"This sighting is {sighting.get_status_display().lower()}, so there is nothing to decide."
-    )
+        return _("You wrote this sighting, so another convenor reviews it.")
+    return _("This sighting is %(status)s, so there is nothing to decide.") % {
+        "status": sighting.get_status_display().lower()
+    }
 
 
 @convenor_required
@@ -216,10 +216,12 @@ def review_themes(request):
     rename_form = RenameThemeForm(request.POST if action == "rename" else None, prefix="rename")
     merge_form = MergeThemesForm(request.POST if action == "merge" else None, prefix="merge")
     if action == "rename" and rename_form.is_valid():
-        return _apply(request, rename_form, "Renamed “{0}” to “{1.name}”.")
+        return _apply(request, rename_form, gettext_noop("Renamed “{0}” to “{1.name}”."))
     if action == "merge" and merge_form.is_valid():
         return _apply(
-            request, merge_form, "Merged “{0}” into “{1.name}”; every sighting kept its theme."
+            request,
+            merge_form,
+            gettext_noop("Merged “{0}” into “{1.name}”; every sighting kept its theme."),
         )
     themes = Theme.objects.annotate(
         uses=Count("themed_items"),
@@ -244,19 +246,25 @@ def _apply(request, form, message, then="review:themes"):
     try:
         before, changed = form.save()
     except ValidationError as error:
-        messages.error(request, f"{refusal(error)} Nothing was changed.")
+        messages.error(request, f"{refusal(error)} {_('Nothing was changed.')}")
     else:
-        messages.success(request, message.format(before, changed))
+        # The message is marked where it is written and translated here, once filled in.
+        messages.success(request, _(message).format(before, changed))
     return redirect(then)
 
 
 PLACE_ACTIONS = {
-    "rename": (RenamePlaceForm, "Renamed “{0}” to “{1.name}”; its old address leads there."),
+    "rename": (
+        RenamePlaceForm,
+        gettext_noop("Renamed “{0}” to “{1.name}”; its old address leads there."),
+    ),
     "merge": (
         MergePlacesForm,
-        "Merged “{0}” into “{1.name}”; every sighting moved and the old address leads there.",
+        gettext_noop(
+            "Merged “{0}” into “{1.name}”; every sighting moved and the old address leads there."
+        ),
     ),
-    "locate": (LocatePlaceForm, "Saved where “{0}” is: {1.latitude}, {1.longitude}."),
+    "locate": (LocatePlaceForm, gettext_noop("Saved where “{0}” is: {1.latitude}, {1.longitude}.")),
 }
 
 

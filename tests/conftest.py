@@ -1,8 +1,12 @@
 import os
+from pathlib import Path
 
+import polib
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.utils import translation
 
 from accounts.roles import CONVENORS_GROUP
 from tests import factories
@@ -10,6 +14,26 @@ from tests import factories
 # Playwright's synchronous API runs an event loop in the test's thread; the live
 # server and the test's own database calls are still ordinary synchronous code.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+LOCALE = Path(__file__).resolve().parent.parent / "locale"
+
+
+def pytest_sessionstart(session):
+    # `make test` compiles the translations with GNU gettext first; a bare `pytest` after
+    # editing a .po file would otherwise test yesterday's Welsh.
+    for po_path in LOCALE.glob("*/LC_MESSAGES/*.po"):
+        mo_path = po_path.with_suffix(".mo")
+        if not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime:
+            polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
+
+
+@pytest.fixture(autouse=True)
+def _english_between_requests():
+    # A request activates its page's language in the thread and leaves it there, so
+    # a Welsh page fetched by one test would make the next test's reverse() Welsh.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -11,12 +11,13 @@ from urllib.parse import quote, urlencode
 
 import pytest
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
-from django.urls import include, path, reverse
+from django.urls import path, reverse
 from django.utils.html import escape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cells.models import CellNote
+from observatory import urls as site_urls
 from sightings.models import Sighting
 from tests.factories import CellFactory, SightingFactory
 
@@ -237,7 +238,8 @@ urlpatterns = [
     path("explode/", explode),
     path("forbid/", forbid),
     path("suspicious/", suspicious),
-    path("", include("observatory.urls")),
+    # The site's own patterns, spread rather than included: its pages are in i18n_patterns.
+    *site_urls.urlpatterns,
 ]
 handler400 = "observatory.views.bad_request"
 handler403 = "observatory.views.permission_denied"

@@ -19,7 +19,8 @@
     var focused = document.activeElement && document.activeElement.id;
     form.querySelector(".sighting-picker").replaceWith(fresh);
     var found = fresh.querySelectorAll('input[id^="find-"]').length;
-    status.textContent = found === 1 ? "1 sighting found." : found + " sightings found.";
+    status.textContent =
+      found === 1 ? status.dataset.foundOne : status.dataset.foundMany.replace("{count}", found);
     // The old controls are gone; keep a keyboard user where they were.
     var again = focused && document.getElementById(focused);
     if (again) {
@@ -35,7 +36,7 @@
     event.preventDefault();
     var data = new FormData(form);
     data.set("action", "search");
-    status.textContent = "Searching…";
+    status.textContent = status.dataset.searching;
     fetch(window.location.pathname, { method: "POST", body: data, credentials: "same-origin" })
       .then(function (response) {
         if (!response.ok) {

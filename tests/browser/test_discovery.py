@@ -47,7 +47,7 @@ def test_visitor_searches_and_sees_the_words_marked(page, site):
 
     expect(page.get_by_role("heading", name="1 sighting", exact=True)).to_be_visible()
     expect(page.locator(".card__snippet mark").first).to_have_text("allotment")
-    expect(page.locator('link[rel="alternate"]')).to_have_attribute(
+    expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).to_have_attribute(
         "href", "/sightings/feed/?q=allotment"
     )
     assert serious_violations(page) == []

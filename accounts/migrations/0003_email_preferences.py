@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0001_preferences'),
+        ('accounts', '0002_preferences_language'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0002_email_preferences'),
+        ('accounts', '0003_email_preferences'),
         ('cells', '0003_discussedsighting'),
         ('sightings', '0012_echo'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
