@@ -1,4 +1,4 @@
-"""Who may do what, by role (SPEC: "People and what each may do")."""
+"""Who may do what, by role (README.md, "What it does")."""
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist

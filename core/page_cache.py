@@ -1,15 +1,19 @@
 """Whole pages kept for visitors until what is published changes.
 
-Every visitor who is not signed in sees the same page for the same address. Rendering
-a page of twenty sighting cards costs about 15 ms of Python; reading it back from the
-cache costs well under one, which is what lets two workers serve hundreds of visitors
-a second (docs/performance.md). Entries carry the generation of the published counts
-(core/generation.py), so any change to what is published is shown at once.
+Every visitor who is not signed in sees the same page for the same address, so the
+rendered page is kept in the cache and read back in one query (docs/performance.md).
+Entries carry the generation of what is published (core/generation.py), so any change
+to it is shown at once.
 
 Signed-in people, and visitors with a session or a message waiting, always get a
 freshly rendered page: theirs differs from everyone else's. A request that asks for a
 fresh copy (Cache-Control: no-cache, as a browser's hard reload sends) is rendered
 again, and the new copy replaces the old.
+
+Django's cache_page does not serve here: its entries only expire with time, so a page
+would go on showing what was withdrawn; it marks responses with max-age and Expires,
+so browsers would keep stale copies too; it keeps a copy per cookie rather than
+skipping signed-in people; and it ignores a request's Cache-Control: no-cache.
 """
 
 import hashlib

@@ -7,6 +7,7 @@ form and ignored; it never breaks the page.
 """
 
 import hashlib
+from functools import cached_property
 
 import django_filters
 from django import forms
@@ -144,21 +145,17 @@ class SightingFilter(django_filters.FilterSet):
     def filter_lasting(self, queryset, name, value):
         return queryset.lasting() if value else queryset
 
-    @property
+    @cached_property
     def results(self):
         """Every filter and the search applied, in no order: what counts and facets read."""
-        if not hasattr(self, "_results"):
-            queryset = super().qs
-            if self.search_text:
-                queryset = search.matching(queryset, self.search_text)
-            self._results = queryset.order_by()
-        return self._results
+        queryset = super().qs
+        if self.search_text:
+            queryset = search.matching(queryset, self.search_text)
+        return queryset.order_by()
 
-    @property
+    @cached_property
     def qs(self):
-        if not hasattr(self, "_sorted_results"):
-            self._sorted_results = self._sorted(self.results, self.search_text)
-        return self._sorted_results
+        return self._sorted(self.results, self.search_text)
 
     def _sorted(self, queryset, text):
         sort = self.chosen_sort
@@ -291,7 +288,7 @@ def shareable_query(request, fixed=None):
 
 
 # Facets are counted first over at most this many results, which is quick; a
-# broader set (most of 100,000 sightings) takes hundreds of milliseconds to count.
+# broader set (most of the Observatory) is slow to count (docs/performance.md).
 # Either way the counts are kept, keyed by the exact query they count and by the
 # generation of what is published (core/generation.py), so a change shows at once.
 FACET_EXACT_LIMIT = 2000

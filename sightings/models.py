@@ -26,8 +26,8 @@ from sightings.themes import MAX_THEMES, normalise_theme
 def url_by_slug(name, slug):
     """reverse() for a slug address, worked out once per process.
 
-    Reversing costs about 30 microseconds, and a page of twenty cards links to a
-    hundred sightings, shifts and themes: half the time it takes to render them.
+    A page of twenty cards links to a hundred sightings, shifts and themes, and
+    reversing each was much of the time it took to render them (docs/performance.md).
     """
     return _reverse_once(
         get_script_prefix(),

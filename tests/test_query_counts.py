@@ -1,4 +1,9 @@
-"""Each page runs a fixed number of queries, however many items it shows."""
+"""Each page runs a fixed number of queries, however many items it shows.
+
+Pages kept for visitors (core/page_cache.py) are measured as rendered afresh, with
+Cache-Control: no-cache, which the page cache honours: a kept page is one query
+whatever it shows, so only a fresh rendering would reveal a query per item.
+"""
 
 import pytest
 
@@ -34,6 +39,10 @@ def make_sightings(count):
     return sightings
 
 
+# Asks the page cache for a freshly rendered page, as a browser's hard reload does.
+FRESH = {"HTTP_CACHE_CONTROL": "no-cache"}
+
+
 def fill_cached_counts(client, *urls):
     """The first request after a change fills the cached counts and pages (its queries
     are bounded in test_performance.py); the bounds here are for the requests after it."""
@@ -46,18 +55,18 @@ def test_home_page_queries_are_bounded(client, django_assert_max_num_queries, co
     sightings = make_sightings(count)
     CellNoteFactory.create_batch(3, published=True, sightings=sightings[:3])
     fill_cached_counts(client, "/")
-    with django_assert_max_num_queries(8):
-        assert client.get("/").status_code == 200
+    with django_assert_max_num_queries(13):
+        assert client.get("/", **FRESH).status_code == 200
 
 
 @pytest.mark.parametrize("count", SIZES)
 def test_sighting_list_queries_are_bounded(client, django_assert_max_num_queries, count):
     make_sightings(count)
     fill_cached_counts(client, "/sightings/?shift=me-to-we&theme=food", "/sightings/?page=2")
-    with django_assert_max_num_queries(9):
-        assert client.get("/sightings/?shift=me-to-we&theme=food").status_code == 200
-    with django_assert_max_num_queries(9):
-        assert client.get("/sightings/?page=2").status_code == 200
+    with django_assert_max_num_queries(15):
+        assert client.get("/sightings/?shift=me-to-we&theme=food", **FRESH).status_code == 200
+    with django_assert_max_num_queries(13):
+        assert client.get("/sightings/?page=2", **FRESH).status_code == 200
 
 
 @pytest.mark.parametrize("count", SIZES)
@@ -75,10 +84,11 @@ def test_sighting_detail_queries_are_bounded(client, django_assert_max_num_queri
 @pytest.mark.parametrize("count", SIZES)
 def test_theme_and_shift_pages_queries_are_bounded(client, django_assert_max_num_queries, count):
     make_sightings(count)
-    for url in ["/themes/", "/themes/food/", "/shifts/", "/shifts/me-to-we/"]:
+    bounds = {"/themes/": 8, "/themes/food/": 14, "/shifts/": 2, "/shifts/me-to-we/": 13}
+    for url, most in bounds.items():
         fill_cached_counts(client, url)
-        with django_assert_max_num_queries(7):
-            assert client.get(url).status_code == 200
+        with django_assert_max_num_queries(most):
+            assert client.get(url, **FRESH).status_code == 200
 
 
 @pytest.mark.parametrize("count", SIZES)
