@@ -531,7 +531,6 @@ ROWS = [
         sighting("draft"),
         (302, 404, 302, 404, 404, 404),
         method="post",
-        marks=HIDDEN_FROM_CONVENORS,
     ),
     # Following: each person's own follows; unsubscribing needs only the signed link.
     Row("following", "following:list", expect=ACCOUNT),
