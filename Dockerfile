@@ -59,4 +59,8 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python", "scripts/healthcheck.py"]
 
+# The same image runs the worker that sends email and does other slow work, as its own
+# process beside gunicorn (compose.yaml's "worker" service):
+#   docker run ... observatory python manage.py db_worker --no-reload
+# Without a worker, emails wait in the database queue; none is lost.
 CMD ["gunicorn", "--config", "gunicorn.conf.py", "observatory.wsgi:application"]

@@ -9,13 +9,14 @@ TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-secret-key-not-for-produc
 	DJANGO_ALLOWED_HOSTS=localhost,127.0.0.1,testserver DJANGO_SECURE_SSL_REDIRECT=0 \
 	DJANGO_SECURE_COOKIES=0 DJANGO_HSTS_SECONDS=0
 
-.PHONY: help install install-dev run test lint format migrate demo bench soak backup-check clean messages translations
+.PHONY: help install install-dev run test lint format migrate demo bench bench-participation soak backup-check clean messages translations
 
 help:
-	@echo "make run    - install, migrate, load demo data and serve on http://127.0.0.1:8000"
+	@echo "make run    - install, migrate, load demo data, start the worker and serve on http://127.0.0.1:8000"
 	@echo "make test   - install the test tools and run the whole test suite"
 	@echo "make lint   - ruff check and format check"
 	@echo "make bench  - seed PostgreSQL at scale and measure (needs DATABASE_URL)"
+	@echo "make bench-participation - email to 10,000 followers: publishing and digests"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,7 +51,11 @@ run: export DJANGO_DEBUG ?= 1
 run: install translations
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_data
-	$(MANAGE) runserver 127.0.0.1:8000
+	@# The worker sends the emails the site queues (printed here, on the console) and
+	@# stops when the server does.
+	$(MANAGE) db_worker --no-startup-delay & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(MANAGE) runserver 127.0.0.1:8000
 
 lint: install-dev
 	$(BIN)/ruff check .
@@ -76,6 +81,14 @@ bench: install-dev
 	$(BENCH_ENV) $(MANAGE) migrate --noinput
 	$(BENCH_ENV) $(BIN)/python -m bench.seed --sightings $(BENCH_SIGHTINGS)
 	$(BENCH_ENV) $(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# Publishing to BENCH_FOLLOWERS followers and a digest run of as many (PostgreSQL only).
+BENCH_FOLLOWERS ?= 10000
+
+bench-participation: install-dev
+	@test -n "$(DATABASE_URL)" || { echo "make bench-participation needs DATABASE_URL, a PostgreSQL database it may fill:"; \
+		echo "  make bench-participation DATABASE_URL=postgres://postgres@127.0.0.1:5432/observatory_bench"; exit 2; }
+	$(BENCH_ENV) $(BIN)/python -m bench.participation --followers $(BENCH_FOLLOWERS)
 
 # The soak: mixed load for SOAK_SECONDS on PostgreSQL (DATABASE_URL, a database it may
 # fill), with a backup taken and checked halfway; zero 5xx and nothing lost, or it fails.

@@ -6,6 +6,8 @@ from django.contrib.auth.admin import UserAdmin
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from accounts.models import Follow
+
 
 @admin.action(description="Clean up after the selected account")
 def clean_up_after(modeladmin, request, queryset):
@@ -22,3 +24,16 @@ admin.site.unregister(get_user_model())
 @admin.register(get_user_model())
 class ObservatoryUserAdmin(UserAdmin):
     actions = [clean_up_after]
+
+
+@admin.register(Follow)
+class FollowAdmin(admin.ModelAdmin):
+    list_display = ["user", "what", "frequency", "created_at", "digested_until"]
+    list_filter = ["frequency"]
+    search_fields = ["user__username", "user__email", "query"]
+    raw_id_fields = ["user", "shift", "theme", "place", "cell"]
+    list_select_related = ["user", "shift", "theme", "place", "cell"]
+
+    @admin.display(description="Follows")
+    def what(self, follow):
+        return follow.describe()

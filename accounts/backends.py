@@ -35,8 +35,9 @@ class EmailOrUsernameBackend(ModelBackend):
 class StaffCurateBackend(BaseBackend):
     """Staff curate sightings and cells in the admin without being given each permission.
 
-    SPEC gives staff the admin. Managing accounts and groups stays with superusers:
-    staff may only look people up, as naming a cell's convenors needs.
+    Staff have the admin (README.md, "What it does"). Managing accounts and groups
+    stays with superusers: staff may only look people up, as naming a cell's convenors
+    needs.
     """
 
     CURATED_APPS = {"sightings", "cells"}

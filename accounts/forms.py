@@ -3,11 +3,13 @@ from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Preferences
-from accounts.roles import ANONYMOUS_PRACTITIONER, own_name
+from accounts.roles import ANONYMOUS_PRACTITIONER, is_convenor, own_name
+from outbox import mail
 
 PASSWORD_HELP = _("At least eight characters, not only numbers and not a common password.")
 
@@ -126,6 +128,32 @@ class PasswordChangeForm(auth_forms.PasswordChangeForm):
         self.fields["new_password2"].label = _("New password again")
 
 
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's reset form, its email queued for the worker rather than sent in the request."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        mail.queue_now(
+            mail.message(
+                to=[to_email],
+                subject=render_to_string(subject_template_name, context),
+                body=render_to_string(email_template_name, context),
+                html=(
+                    render_to_string(html_email_template_name, context)
+                    if html_email_template_name
+                    else ""
+                ),
+            )
+        )
+
+
 class SetPasswordForm(auth_forms.SetPasswordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -154,7 +182,7 @@ class SettingsForm(forms.ModelForm):
 
     class Meta:
         model = Preferences
-        fields = ["show_name", "language"]
+        fields = ["show_name", "language", "reminders", "convenor_alerts"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -164,6 +192,10 @@ class SettingsForm(forms.ModelForm):
         ]
         if not self.instance.language:
             self.initial["language"] = translation.get_language()
+
+        # Only convenors are told of submissions, so only they are offered the switch.
+        if not is_convenor(self.instance.user):
+            del self.fields["convenor_alerts"]
 
     def clean_language(self):
         # Left unanswered, the language stays as it was: the one being read.

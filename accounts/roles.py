@@ -1,6 +1,8 @@
-"""Who may do what, by role (SPEC: "People and what each may do")."""
+"""Who may do what, by role (README.md, "What it does")."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +16,17 @@ def is_convenor(user):
     if not hasattr(user, "_is_convenor"):
         user._is_convenor = user.is_staff or user.groups.filter(name=CONVENORS_GROUP).exists()
     return user._is_convenor
+
+
+def convenors_to_alert():
+    """Everyone who reviews and has not turned off the email about each submission."""
+    return (
+        get_user_model()
+        .objects.filter(Q(groups__name=CONVENORS_GROUP) | Q(is_staff=True), is_active=True)
+        .exclude(email="")
+        .exclude(preferences__convenor_alerts=False)
+        .distinct()
+    )
 
 
 ANONYMOUS_PRACTITIONER = _("a practitioner")

@@ -12,7 +12,7 @@ from django_ratelimit.core import is_ratelimited
 from django_ratelimit.decorators import ratelimit
 from django_ratelimit.exceptions import Ratelimited
 
-from accounts.forms import LoginForm, SettingsForm, SignupForm
+from accounts.forms import LoginForm, PasswordResetForm, SettingsForm, SignupForm
 from accounts.languages import in_saved_language, remember_language
 from accounts.models import Preferences
 
@@ -95,6 +95,7 @@ def _safe_next(request):
 
 
 _password_reset_form = auth_views.PasswordResetView.as_view(
+    form_class=PasswordResetForm,
     success_url=reverse_lazy("accounts:password-reset-done"),
     email_template_name="registration/password_reset_email.txt",
     subject_template_name="registration/password_reset_subject.txt",

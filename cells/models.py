@@ -298,6 +298,13 @@ class CellNote(models.Model):
             self.published_at = timezone.now()
             self.author = self.author or by
             self.save()
+            transaction.on_commit(self._tell_followers)
+
+    def _tell_followers(self):
+        # Imported here, not at the top, because the task reads these models.
+        from cells.alerts import tell_cell_followers
+
+        tell_cell_followers.enqueue(self.pk)
 
 
 class DiscussedSightingQuerySet(models.QuerySet):

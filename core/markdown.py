@@ -39,7 +39,9 @@ _HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 
 def _demote_headings(html):
     # The page's own title is its only h1, and its sections are h2, so a writer's
-    # "# Heading" becomes an h3 and the outline stays whole.
+    # "# Heading" becomes an h3 and the outline stays whole. Done on the HTML, not with
+    # Python-Markdown's TocExtension(baselevel=3), which leaves headings typed as raw
+    # HTML where they are (tests/test_markdown.py).
     return _HEADING.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 2, 6)}", html)
 
 

@@ -1,10 +1,9 @@
 """Whole pages kept for visitors until what is published changes.
 
-Every visitor who is not signed in sees the same page for the same address. Rendering
-a page of twenty sighting cards costs about 15 ms of Python; reading it back from the
-cache costs well under one, which is what lets two workers serve hundreds of visitors
-a second (docs/performance.md). Entries carry the generation of the published counts
-(core/generation.py), so any change to what is published is shown at once.
+Every visitor who is not signed in sees the same page for the same address, so the
+rendered page is kept in the cache and read back in one query (docs/performance.md).
+Entries carry the generation of what is published (core/generation.py), so any change
+to it is shown at once.
 
 Signed-in people, and visitors with something in their session or a message waiting,
 always get a freshly rendered page: theirs differs from everyone else's. Everyone else
@@ -20,6 +19,11 @@ parameters can neither fill the cache nor have every request rendered afresh. En
 live in their own cache
 (settings.ENTRIES_CACHE), apart from the generation, with the headers the view set
 (X-Robots-Tag, Last-Modified) as well as its content.
+
+Django's cache_page does not serve here: its entries only expire with time, so a page
+would go on showing what was withdrawn; it marks responses with max-age and Expires,
+so browsers would keep stale copies too; and it keeps a copy per cookie rather than
+skipping signed-in people.
 """
 
 import hashlib

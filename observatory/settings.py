@@ -53,12 +53,16 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "corsheaders",
+    "django_tasks",
+    "django_tasks_db",
+    "outbox",
     # Shared code beneath the apps; its one migration makes the cache tables.
     "core",
     "accounts",
     "sightings",
     "cells",
     "privacy",
+    "following",
     "api",
     # The site itself: its one command, load_demo_data, fills every app with examples.
     "observatory",
@@ -247,6 +251,8 @@ if EMAIL_HOST:
     EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS", True)
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# A mail server that hangs must not hold a worker for ever: the send fails and is retried.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "The Observatory <observatory@localhost>")
 # Where links in emails sent outside a request (review decisions) point.
 SITE_URL = os.environ.get(
@@ -256,6 +262,21 @@ SITE_URL = os.environ.get(
     if DEBUG
     else f"https://{ALLOWED_HOSTS[0] if ALLOWED_HOSTS else 'localhost'}",
 )
+
+# Email and other slow work run as tasks (Django's Tasks API, through the django-tasks
+# backport): queued in the database and run by `manage.py db_worker` (README.md). The tests
+# run each task at once, inside the request, with the immediate backend.
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[os.environ.get("OBSERVATORY_TASKS", "database")]
+    }
+}
+# Seconds before each further attempt to send an email the mail server refused: about
+# a day and a half in all, then it is kept under "Undelivered emails" in the admin.
+OUTBOX_RETRY_DELAYS = [60, 300, 1800, 7200, 21600, 86400]
 
 TAGGIT_TAGS_FROM_STRING = "sightings.themes.parse_themes"
 TAGGIT_STRING_FROM_TAGS = "sightings.themes.themes_to_text"

@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("", include("sightings.urls")),
     path("cells/", include("cells.urls")),
     path("review/", include("sightings.review_urls")),
+    path("", include("following.urls")),
     prefix_default_language=False,
 )
 

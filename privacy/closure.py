@@ -63,7 +63,7 @@ def close_account(user, *, keep_published):
         sighting.withdraw(by=user)
     forget(user)
     if address:
-        transaction.on_commit(lambda: email_account_closed(address, keep_published, language))
+        email_account_closed(address, keep_published, language)
 
 
 def forget(user):

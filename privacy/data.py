@@ -9,10 +9,10 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 
-from accounts.models import Preferences
+from accounts.models import Follow, Preferences
 from accounts.roles import is_convenor, public_name
 from cells.models import CellNote
-from sightings.models import FollowUp, Sighting
+from sightings.models import Echo, FollowUp, Sighting
 
 CHUNK_SIZE = 200
 
@@ -25,6 +25,8 @@ def account(user):
         "name": user.get_full_name(),
         "public_name": public_name(user),
         "show_name": preferences.show_name,
+        "reminders": preferences.reminders,
+        "convenor_alerts": preferences.convenor_alerts,
         "language": preferences.language,
         "date_joined": user.date_joined,
         "last_login": user.last_login,
@@ -95,6 +97,28 @@ def follow_ups(user):
         yield follow_up_of(follow_up)
 
 
+def echoes(user):
+    written = Echo.objects.filter(author=user).select_related("sighting").order_by("pk")
+    for echo in written.iterator(chunk_size=CHUNK_SIZE):
+        yield {
+            "sighting": echo.sighting.get_absolute_url(),
+            "place": echo.place,
+            "note": echo.note,
+            "created_at": echo.created_at,
+            "hidden_reason": echo.hidden_reason,
+        }
+
+
+def follows(user):
+    for follow in Follow.objects.filter(user=user).for_listing().iterator(chunk_size=CHUNK_SIZE):
+        yield {
+            "follows": follow.describe(),
+            "url": follow.get_target_url(),
+            "frequency": follow.frequency,
+            "since": follow.created_at,
+        }
+
+
 def cell_notes(user):
     written = CellNote.objects.filter(author=user).select_related("cell").order_by("pk")
     for note in written.iterator(chunk_size=CHUNK_SIZE):
@@ -115,6 +139,8 @@ def cell_notes(user):
 SECTIONS = [
     ("sightings", sightings),
     ("follow_ups_written", follow_ups),
+    ("seen_this_too", echoes),
+    ("following", follows),
     ("cell_notes_written", cell_notes),
 ]
 

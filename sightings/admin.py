@@ -13,6 +13,7 @@ from core.admin_history import HistoryLogAdmin
 from sightings import moderation
 from sightings.forms import not_in_the_future
 from sightings.models import (
+    Echo,
     FollowUp,
     Place,
     PlaceAlias,
@@ -304,6 +305,33 @@ class FollowUpHistoryAdmin(HistoryLogAdmin):
         "history_type",
         "history_change_reason",
         "outcome",
+        "note",
+        "hidden_reason",
+        "history_user",
+    ]
+
+
+@admin.register(Echo)
+class EchoAdmin(SimpleHistoryAdmin):
+    list_display = ["sighting", "place", "author", "created_at", "is_shown"]
+    list_filter = [HiddenFilter]
+    search_fields = ["author__username", "author__email", "sighting__title", "place", "note"]
+    raw_id_fields = ["sighting", "author"]
+    readonly_fields = ["hidden_at", "hidden_by", "hidden_reason"]
+    list_select_related = ["sighting", "author"]
+
+    @admin.display(boolean=True, description="Shown")
+    def is_shown(self, echo):
+        return not echo.is_hidden
+
+
+@admin.register(Echo.history.model)
+class EchoHistoryAdmin(HistoryLogAdmin):
+    list_display = [
+        "history_date",
+        "history_type",
+        "history_change_reason",
+        "place",
         "note",
         "hidden_reason",
         "history_user",

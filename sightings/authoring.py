@@ -167,6 +167,21 @@ def sighting_withdraw(request, slug):
 
 
 @login_required
+@require_POST
+def sighting_reminders(request, slug):
+    """The author turns "did it last?" emails off, or on again, for one sighting."""
+    sighting = own_sighting(request, slug)
+    sighting.wants_reminders = request.POST.get("reminders") == "on"
+    sighting.save(update_fields=["wants_reminders", "updated_at"])
+    if sighting.wants_reminders:
+        message = _("We will ask you whether “%(title)s” lasted.")
+    else:
+        message = _("We will not ask you again whether “%(title)s” lasted.")
+    messages.success(request, message % {"title": sighting.title})
+    return redirect("sightings:mine")
+
+
+@login_required
 def follow_up_new(request, slug):
     sighting = get_object_or_404(
         Sighting.objects.visible_to(request.user).select_related("author"), slug=slug

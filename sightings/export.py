@@ -92,8 +92,8 @@ def _chunks(queryset, absolute_url):
 
 
 def _sighting_url_maker(absolute_url):
-    # One reverse() and one absolute address for the whole file, not one per row:
-    # for 40,000 rows that was a second of the export's time.
+    # One reverse() and one absolute address for the whole file, not one per row: a
+    # large export spent much of its time on them (docs/performance.md).
     placeholder = "slug-placeholder"
     pattern = absolute_url(reverse("sightings:detail", kwargs={"slug": placeholder}))
     before, after = pattern.split(placeholder, 1)

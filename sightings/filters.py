@@ -7,11 +7,13 @@ form and ignored; it never breaks the page.
 """
 
 import hashlib
+from functools import cached_property
 
 import django_filters
 from django import forms
 from django.core.exceptions import EmptyResultSet
 from django.db.models import Count, Exists, OuterRef, Q
+from django.http import QueryDict
 from django.utils import dateformat, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -72,6 +74,7 @@ class SightingFilter(django_filters.FilterSet):
         ("newest", _("Newest seen first")),
         ("oldest", _("Oldest seen first")),
         ("relevance", _("Best match")),
+        ("most-seen", _("Most seen elsewhere")),
     ]
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_nothing")
@@ -142,21 +145,17 @@ class SightingFilter(django_filters.FilterSet):
     def filter_lasting(self, queryset, name, value):
         return queryset.lasting() if value else queryset
 
-    @property
+    @cached_property
     def results(self):
         """Every filter and the search applied, in no order: what counts and facets read."""
-        if not hasattr(self, "_results"):
-            queryset = super().qs
-            if self.search_text:
-                queryset = search.matching(queryset, self.search_text)
-            self._results = queryset.order_by()
-        return self._results
+        queryset = super().qs
+        if self.search_text:
+            queryset = search.matching(queryset, self.search_text)
+        return queryset.order_by()
 
-    @property
+    @cached_property
     def qs(self):
-        if not hasattr(self, "_sorted_results"):
-            self._sorted_results = self._sorted(self.results, self.search_text)
-        return self._sorted_results
+        return self._sorted(self.results, self.search_text)
 
     def _sorted(self, queryset, text):
         sort = self.chosen_sort
@@ -165,6 +164,8 @@ class SightingFilter(django_filters.FilterSet):
         # Newest and oldest by when it was seen, the date every card shows.
         if sort == "oldest":
             return queryset.order_by("date_observed", "published_at", "pk")
+        if sort == "most-seen":
+            return queryset.most_seen_first()
         return queryset.order_by("-date_observed", "-published_at", "-pk")
 
     def _clean(self, name):
@@ -287,7 +288,7 @@ def shareable_query(request, fixed=None):
 
 
 # Facets are counted first over at most this many results, which is quick; a
-# broader set (most of 100,000 sightings) takes hundreds of milliseconds to count.
+# broader set (most of the Observatory) is slow to count (docs/performance.md).
 # Either way the counts are kept, keyed by the exact query they count and by the
 # generation of what is published (core/generation.py), so a change shows at once.
 FACET_EXACT_LIMIT = 2000
@@ -352,3 +353,20 @@ def _count_facets(results, shifts):
             for index, (value, label) in enumerate(Sighting.Setting.choices)
         ],
     }
+
+
+def saved_search_results(query, queryset):
+    """What a followed search (a list query string) finds among `queryset`.
+
+    Stricter than the list, which ignores a value it does not understand: a saved search
+    with a theme that no longer exists finds nothing rather than everything.
+    """
+    data = QueryDict(query)
+    found = SightingFilter(data, queryset=queryset)
+    if not found.form.is_valid():
+        return queryset.none()
+    for name in ("shift", "theme"):
+        asked = {value for value in data.getlist(name) if value}
+        if len(asked) != len(set(found.selected(name))):
+            return queryset.none()
+    return found.qs

@@ -104,7 +104,8 @@ def use_direction_choices(field):
 
 
 class SightingForm(HoneypotMixin, SeenVersionMixin, forms.ModelForm):
-    """Writing a sighting: a draft needs only a title, a submission everything SPEC asks.
+    """Writing a sighting: a draft needs only a title, a submission every
+    field in REQUIRED_TO_SUBMIT.
 
     `submitting` switches on the rules for review, so that Save draft and Preview
     accept a half-written sighting and Submit for review does not.
@@ -147,7 +148,7 @@ class SightingForm(HoneypotMixin, SeenVersionMixin, forms.ModelForm):
             "source_url",
             "consent",
         ]
-        # SPEC words these labels; the question after the dash is what a person answers.
+        # Each label is the field's name, then the question a person answers.
         labels = {
             "summary": _("Summary — In a sentence or two"),
             "story": _("Story — What did you see?"),

@@ -10,6 +10,7 @@ from django.dispatch import receiver
 
 from core.generation import published_changed
 from sightings.models import (
+    Echo,
     FollowUp,
     Place,
     PlaceAlias,
@@ -45,6 +46,8 @@ def _links_changed(sender, instance, action, reverse, **kwargs):
 @receiver(post_delete, sender=ThemeAlias)
 @receiver(post_save, sender=FollowUp)
 @receiver(post_delete, sender=FollowUp)
+@receiver(post_save, sender=Echo)
+@receiver(post_delete, sender=Echo)
 @receiver(post_save, sender=Place)
 @receiver(post_delete, sender=Place)
 @receiver(post_save, sender=PlaceAlias)

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, models, transaction
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import Coalesce, TruncMonth
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -28,8 +28,8 @@ from sightings.themes import MAX_THEMES, normalise_theme
 def url_by_slug(name, slug):
     """reverse() for a slug address, worked out once per process.
 
-    Reversing costs about 30 microseconds, and a page of twenty cards links to a
-    hundred sightings, shifts and themes: half the time it takes to render them.
+    A page of twenty cards links to a hundred sightings, shifts and themes, and
+    reversing each was much of the time it took to render them (docs/performance.md).
     """
     return _reverse_once(
         get_script_prefix(),
@@ -485,6 +485,23 @@ class SightingQuerySet(models.QuerySet):
         )
         return self.filter(pk__in=newest_lasting)
 
+    def with_echo_counts(self):
+        """`echo_count`: how many people elsewhere have said they have seen it too."""
+        echoes = (
+            Echo.objects.visible()
+            .filter(sighting=OuterRef("pk"))
+            .order_by()
+            .values("sighting")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return self.annotate(echo_count=Coalesce(Subquery(echoes), 0))
+
+    def most_seen_first(self):
+        return self.with_echo_counts().order_by(
+            "-echo_count", "-date_observed", "-published_at", "-pk"
+        )
+
     def for_cards(self):
         """What a list of sighting cards needs, in a fixed number of queries.
 
@@ -492,7 +509,7 @@ class SightingQuerySet(models.QuerySet):
         largest columns; they and the shifts' explanations are left unread. (The
         story itself stays: search snippets on SQLite are cut from it.)
         """
-        cards = self.defer("story_html", "search_vector")
+        cards = self.defer("story_html", "search_vector").with_echo_counts()
         return cards.select_related("author", "place_ref").prefetch_related(
             models.Prefetch(
                 "shifts",
@@ -664,6 +681,11 @@ class Sighting(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    wants_reminders = models.BooleanField(
+        "Ask me whether it lasted",
+        default=True,
+        help_text="Its author is emailed 3, 6 and 12 months after it is published.",
+    )
     # Written only by database triggers on PostgreSQL (see sightings/search.py and
     # migration 0003); always empty on SQLite, where search uses a contains match.
     search_vector = SearchVectorField(null=True, editable=False)
@@ -725,6 +747,11 @@ class Sighting(models.Model):
     def direction_word(self):
         """The direction in two words, for badges and tables."""
         return gettext("Slipping back") if self.is_slipping_back else gettext("Moving forward")
+
+    @property
+    def places_seen(self):
+        """Where it has been seen: its own place and each visible "seen this too"."""
+        return 1 + self.echo_count
 
     @property
     def is_told(self):
@@ -824,6 +851,7 @@ class Sighting(models.Model):
             allowed_from={self.Status.DRAFT, self.Status.RETURNED},
             submitted_at=timezone.now(),
         )
+        _after_commit("alert_convenors", self.pk)
 
     def publish(self, *, by):
         self._require_reviewer(by)
@@ -838,6 +866,7 @@ class Sighting(models.Model):
             feedback="",
         )
         _tell_the_author(change)
+        _after_commit("tell_followers", self.pk)
 
     def return_to_author(self, *, by, feedback):
         self._require_reviewer(by)
@@ -911,9 +940,19 @@ class Sighting(models.Model):
         )
 
 
+def _after_commit(task_name, *args):
+    """Queue one of sightings/alerts.py's tasks once the change commits.
+
+    Imported here, not at the top, because the tasks read these models.
+    """
+    from sightings import alerts
+
+    transaction.on_commit(lambda: getattr(alerts, task_name).enqueue(*args))
+
+
 def _tell_the_author(change):
-    # After the commit, so nobody is told of a decision that was rolled back.
-    transaction.on_commit(lambda: email_author_about(change))
+    # Queued when the decision commits, so nobody is told of one that was rolled back.
+    email_author_about(change)
 
 
 class StatusChange(models.Model):
@@ -1091,3 +1130,128 @@ class FollowUp(models.Model):
             self._change_reason = "Shown again"
             self._history_user = by
             self.save()
+
+
+class EchoQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(hidden_at__isnull=True)
+
+    def hidden(self):
+        return self.filter(hidden_at__isnull=False)
+
+    def visible_to(self, user):
+        """A hidden echo still shows to its author (with the reason) and to convenors."""
+        if is_convenor(user):
+            return self
+        if user.is_authenticated:
+            return self.filter(Q(hidden_at__isnull=True) | Q(author=user))
+        return self.visible()
+
+
+class Echo(models.Model):
+    """ "We've seen this too": someone elsewhere has seen the same shift happening."""
+
+    NOTE_LENGTH = 280
+
+    sighting = models.ForeignKey(Sighting, on_delete=models.CASCADE, related_name="echoes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="echoes"
+    )
+    place = models.CharField(
+        "Where have you seen it?",
+        max_length=200,
+        help_text="A town, city or area, such as “Cardiff” or “north Leeds”.",
+    )
+    note = models.CharField(
+        "How? (optional)",
+        max_length=NOTE_LENGTH,
+        blank=True,
+        help_text=f"Plain text, at most {NOTE_LENGTH} characters.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    hidden_at = models.DateTimeField(null=True, blank=True, editable=False)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    hidden_reason = models.CharField(
+        "Why it is hidden",
+        max_length=500,
+        blank=True,
+        editable=False,
+        help_text="Shown to its author; kept in the history.",
+    )
+
+    objects = EchoQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["sighting", "author"], name="one_echo_per_person")
+        ]
+        verbose_name = "“seen this too”"
+        verbose_name_plural = "“seen this too”s"
+
+    def __str__(self):
+        return f"Seen in {self.place}: {self.sighting}"
+
+    def get_absolute_url(self):
+        return f"{self.sighting.get_absolute_url()}#echo-{self.pk}"
+
+    @property
+    def is_hidden(self):
+        return self.hidden_at is not None
+
+    @staticmethod
+    def may_add(sighting, user):
+        """Anyone signed in but its author may say they have seen a published sighting too."""
+        return user.is_authenticated and sighting.is_public and not sighting.is_author(user)
+
+    def may_delete(self, user):
+        return user.is_authenticated and self.author_id == user.pk
+
+    @staticmethod
+    def may_moderate(user):
+        return is_convenor(user)
+
+    def hide(self, *, by, reason):
+        """Hide it from everyone but its author and convenors; the reason is kept."""
+        if not self.may_moderate(by):
+            raise PermissionDenied("Only convenors may hide what others have seen.")
+        reason = reason.strip()
+        if not reason:
+            raise ValidationError("Say why it is hidden: its author will see the reason.")
+        if self.is_hidden:
+            raise ValidationError("This is already hidden.")
+        with transaction.atomic():
+            self.hidden_at, self.hidden_by, self.hidden_reason = timezone.now(), by, reason
+            self._change_reason = "Hidden by a convenor"
+            self._history_user = by
+            self.save()
+
+
+class Reminder(models.Model):
+    """A "did it last?" email sent to a sighting's author, one per sighting and stage."""
+
+    class Stage(models.IntegerChoices):
+        THREE_MONTHS = 3, "3 months"
+        SIX_MONTHS = 6, "6 months"
+        TWELVE_MONTHS = 12, "12 months"
+
+    sighting = models.ForeignKey(Sighting, on_delete=models.CASCADE, related_name="reminders")
+    stage = models.PositiveSmallIntegerField(choices=Stage.choices)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["sighting", "stage"], name="one_reminder_per_stage")
+        ]
+
+    def __str__(self):
+        return f"{self.get_stage_display()} reminder: {self.sighting}"

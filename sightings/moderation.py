@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sightings.models import FollowUp, Sighting
+from sightings.models import Echo, FollowUp, Sighting
 
 HIDE, DELETE = "hide", "delete"
 
@@ -22,6 +22,7 @@ def posted_by(account, since, until):
     window = {"author": account, "created_at__gte": since, "created_at__lt": until}
     return {
         "follow-ups": FollowUp.objects.filter(**window),
+        "seen this too": Echo.objects.filter(**window),
         "sightings": Sighting.objects.filter(**window),
     }
 
@@ -46,10 +47,10 @@ def clean_up(account, *, since, until, action, by, reason, deactivate):
 
 
 def _hide_all(items, *, by, reason):
-    if items.model is FollowUp:
+    if items.model in {FollowUp, Echo}:
         showing = list(items.visible())
-        for follow_up in showing:
-            follow_up.hide(by=by, reason=reason)
+        for item in showing:
+            item.hide(by=by, reason=reason)
     else:
         showing = list(items.exclude(status=Sighting.Status.WITHDRAWN))
         for sighting in showing:

@@ -1,13 +1,12 @@
 """Emails that tell a sighting's author what a convenor decided."""
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from accounts.languages import language_of
 from accounts.roles import public_name
+from outbox import mail
 
 
 def email_author_about(change):
@@ -29,12 +28,7 @@ def _send_decision(change, sighting, author):
         "mine_url": site_url(reverse("sightings:mine")),
         "edit_url": site_url(reverse("sightings:edit", kwargs={"slug": sighting.slug})),
     }
-    send_mail(
-        subject=render_to_string("sightings/email/decision_subject.txt", context).strip(),
-        message=render_to_string("sightings/email/decision.txt", context),
-        from_email=None,
-        recipient_list=[author.email],
-    )
+    mail.queue(mail.render("sightings/email/decision", context, to=[author.email]))
 
 
 def site_url(path):

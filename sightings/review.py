@@ -16,7 +16,7 @@ from accounts.roles import is_convenor
 from core import versions
 from core.markdown import render_markdown
 from core.refusals import refusal
-from sightings import importing
+from sightings import changes, importing
 from sightings.authoring import history_for, theme_suggestions, write_sighting
 from sightings.forms import (
     ImportForm,
@@ -224,6 +224,7 @@ def review_sighting(request, pk):
                 "themes": preview_themes,
             },
             "history": history_for(sighting, request.user),
+            "since_feedback": changes.since_feedback(sighting),
             "theme_options": theme_suggestions(),
             "place_options": Place.objects.values_list("name", flat=True),
         },

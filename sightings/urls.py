@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sightings import authoring, place_pages, views
+from sightings import authoring, echoes, place_pages, views
 from sightings.feeds import SightingFeed
 
 app_name = "sightings"
@@ -22,6 +22,7 @@ urlpatterns = [
     path("sightings/<slug:slug>/edit/", authoring.sighting_edit, name="edit"),
     path("sightings/<slug:slug>/withdraw/", authoring.sighting_withdraw, name="withdraw"),
     path("sightings/<slug:slug>/follow-up/", authoring.follow_up_new, name="follow-up"),
+    path("sightings/<slug:slug>/reminders/", authoring.sighting_reminders, name="reminders"),
     path(
         "sightings/<slug:slug>/follow-ups/<int:pk>/hide/",
         authoring.follow_up_hide,
@@ -31,6 +32,11 @@ urlpatterns = [
         "sightings/<slug:slug>/follow-ups/<int:pk>/show/",
         authoring.follow_up_show_again,
         name="follow-up-show",
+    ),
+    path("sightings/<slug:slug>/seen-too/", echoes.seen_too, name="seen-too"),
+    path("sightings/<slug:slug>/seen-too/delete/", echoes.seen_too_delete, name="seen-too-delete"),
+    path(
+        "sightings/<slug:slug>/seen-too/<int:pk>/hide/", echoes.seen_too_hide, name="seen-too-hide"
     ),
     path("me/", authoring.my_sightings, name="mine"),
     path("open-data/", views.open_data, name="open-data"),

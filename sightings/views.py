@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 
 from core import page_cache
 from core.generation import generation
-from sightings import authoring, counts, export, importing, search
+from sightings import authoring, counts, echoes, export, importing, search
 from sightings.filters import SightingFilter, facet_counts, shareable_query
 from sightings.forms import SightingForm
 from sightings.insights import ENOUGH_AT_A_PLACE, insights_for
@@ -188,6 +188,7 @@ def sighting_detail(request, slug):
             else [],
             "may_follow_up": FollowUp.may_add(sighting, request.user),
             **authoring.detail_context(sighting, request.user),
+            **echoes.echo_context(sighting, request.user),
         },
     )
 

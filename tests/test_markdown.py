@@ -44,6 +44,13 @@ def test_headings_in_a_story_never_become_a_second_h1():
     assert "<h3>Big heading</h3>" in html
 
 
+def test_headings_typed_as_html_are_demoted_like_markdown_ones():
+    html = render_markdown("<h1>Typed</h1>\n\n<h2>Also typed</h2>\n\n###### Smallest")
+    assert "<h3>Typed</h3>" in html
+    assert "<h4>Also typed</h4>" in html
+    assert "<h6>Smallest</h6>" in html
+
+
 @pytest.mark.django_db
 def test_a_hostile_story_is_shown_inert_on_the_sighting_page(client):
     sighting = SightingFactory(

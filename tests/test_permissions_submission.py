@@ -1,4 +1,4 @@
-"""SPEC "People and what each may do", for the addresses behind an account.
+"""Who may do what (README.md, "What it does"), for the addresses behind an account.
 
 404 where the object is not public, 403 otherwise, and a visitor is sent to sign in.
 """

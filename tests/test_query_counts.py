@@ -1,7 +1,13 @@
-"""Each page runs a fixed number of queries, however many items it shows."""
+"""Each page runs a fixed number of queries, however many items it shows.
+
+Pages kept for visitors (core/page_cache.py) are measured as rendered afresh, with
+Cache-Control: no-cache, which the page cache honours: a kept page is one query
+whatever it shows, so only a fresh rendering would reveal a query per item.
+"""
 
 import pytest
 
+from sightings.models import Echo
 from tests.factories import (
     CellFactory,
     CellNoteFactory,
@@ -33,6 +39,10 @@ def make_sightings(count):
     return sightings
 
 
+# Asks the page cache for a freshly rendered page, as a browser's hard reload does.
+FRESH = {"HTTP_CACHE_CONTROL": "no-cache"}
+
+
 def fill_cached_counts(client, *urls):
     """The first request after a change fills the cached counts and pages (its queries
     are bounded in test_performance.py); the bounds here are for the requests after it."""
@@ -45,18 +55,18 @@ def test_home_page_queries_are_bounded(client, django_assert_max_num_queries, co
     sightings = make_sightings(count)
     CellNoteFactory.create_batch(3, published=True, sightings=sightings[:3])
     fill_cached_counts(client, "/")
-    with django_assert_max_num_queries(8):
-        assert client.get("/").status_code == 200
+    with django_assert_max_num_queries(13):
+        assert client.get("/", **FRESH).status_code == 200
 
 
 @pytest.mark.parametrize("count", SIZES)
 def test_sighting_list_queries_are_bounded(client, django_assert_max_num_queries, count):
     make_sightings(count)
     fill_cached_counts(client, "/sightings/?shift=me-to-we&theme=food", "/sightings/?page=2")
-    with django_assert_max_num_queries(9):
-        assert client.get("/sightings/?shift=me-to-we&theme=food").status_code == 200
-    with django_assert_max_num_queries(9):
-        assert client.get("/sightings/?page=2").status_code == 200
+    with django_assert_max_num_queries(15):
+        assert client.get("/sightings/?shift=me-to-we&theme=food", **FRESH).status_code == 200
+    with django_assert_max_num_queries(13):
+        assert client.get("/sightings/?page=2", **FRESH).status_code == 200
 
 
 @pytest.mark.parametrize("count", SIZES)
@@ -65,17 +75,20 @@ def test_sighting_detail_queries_are_bounded(client, django_assert_max_num_queri
     target = sightings[0]
     for _ in range(3):
         CellNoteFactory(published=True, sightings=sightings)
-    with django_assert_max_num_queries(8):
+    for author in UserFactory.create_batch(count):
+        Echo.objects.create(sighting=target, author=author, place="Leeds")
+    with django_assert_max_num_queries(9):
         assert client.get(target.get_absolute_url()).status_code == 200
 
 
 @pytest.mark.parametrize("count", SIZES)
 def test_theme_and_shift_pages_queries_are_bounded(client, django_assert_max_num_queries, count):
     make_sightings(count)
-    for url in ["/themes/", "/themes/food/", "/shifts/", "/shifts/me-to-we/"]:
+    bounds = {"/themes/": 8, "/themes/food/": 14, "/shifts/": 2, "/shifts/me-to-we/": 13}
+    for url, most in bounds.items():
         fill_cached_counts(client, url)
-        with django_assert_max_num_queries(7):
-            assert client.get(url).status_code == 200
+        with django_assert_max_num_queries(most):
+            assert client.get(url, **FRESH).status_code == 200
 
 
 @pytest.mark.parametrize("count", SIZES)

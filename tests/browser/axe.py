@@ -2,7 +2,7 @@
 
 from axe_playwright_python.sync_playwright import Axe
 
-# SPEC: every page passes axe-core with no violation of impact serious or critical.
+# Every page passes axe-core with no violation of impact serious or critical.
 SERIOUS = {"serious", "critical"}
 
 

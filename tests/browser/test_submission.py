@@ -140,7 +140,9 @@ def test_a_returned_sighting_is_edited_resubmitted_and_published(
     convenor.goto(site + "/review/")
     convenor.get_by_role("link", name="Library lends tools").click()
     expect(convenor.locator(".preview").get_by_text("Canton Library, Cardiff")).to_be_visible()
-    expect(convenor.get_by_text("Please say which library it is.")).to_be_visible()
+    since = convenor.locator(".since-feedback")
+    expect(since.get_by_text("Please say which library it is.")).to_be_visible()
+    expect(since.locator("ins").first).to_contain_text("Canton")
     convenor.get_by_role("button", name="Publish").click()
 
     visitor = another_page()

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sightings', '0011_sighting_shift_by_shift'),
+        ('sightings', '0013_reminders'),
     ]
 
     operations = [
