@@ -10,8 +10,9 @@ each other, so the second sees the first's result rather than the state both sta
 """
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
-CHANGED_MEANWHILE = (
+CHANGED_MEANWHILE = gettext_lazy(
     "This changed after you opened the page (in another window, or someone else acted on "
     "it), so nothing was saved. What is saved now is shown on this page, and what you typed "
     "is kept: press the button again to save yours over it."

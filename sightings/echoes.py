@@ -116,7 +116,7 @@ def seen_too_hide(request, slug, pk):
     if not echo.sighting.is_visible_to(request.user):
         raise Http404("No sighting here.")
     if not Echo.may_moderate(request.user):
-        raise PermissionDenied("Only convenors may hide what others have seen.")
+        raise PermissionDenied(Echo.MAY_HIDE)
     if echo.is_hidden:
         messages.info(request, _("That is already hidden."))
         return redirect(echo.sighting)

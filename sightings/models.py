@@ -9,7 +9,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncMonth
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone, translation
-from django.utils.text import slugify
+from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -682,9 +682,9 @@ class Sighting(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     wants_reminders = models.BooleanField(
-        "Ask me whether it lasted",
+        _("Ask me whether it lasted"),
         default=True,
-        help_text="Its author is emailed 3, 6 and 12 months after it is published.",
+        help_text=_("Its author is emailed 3, 6 and 12 months after it is published."),
     )
     # Written only by database triggers on PostgreSQL (see sightings/search.py and
     # migration 0003); always empty on SQLite, where search uses a contains match.
@@ -989,7 +989,7 @@ def _later_than_outer():
     )
 
 
-class FollowUpQuerySet(models.QuerySet):
+class HideableQuerySet(models.QuerySet):
     def visible(self):
         """Not hidden by a convenor: what the public sees, counts and exports."""
         return self.filter(hidden_at__isnull=True)
@@ -998,13 +998,81 @@ class FollowUpQuerySet(models.QuerySet):
         return self.filter(hidden_at__isnull=False)
 
     def visible_to(self, user):
-        """A hidden follow-up still shows to its author (with the reason) and convenors."""
+        """A hidden one still shows to its author (with the reason) and to convenors."""
         if is_convenor(user):
             return self
         if user.is_authenticated:
             return self.filter(Q(hidden_at__isnull=True) | Q(author=user))
         return self.visible()
 
+
+class Hideable(models.Model):
+    """What people add to a published sighting, which a convenor may hide with a reason.
+
+    Each subclass names, in its own words, who may hide it and what is already hidden.
+    """
+
+    MAY_HIDE = _("Only convenors may hide this.")
+    MAY_SHOW = _("Only convenors may show this again.")
+    ALREADY_HIDDEN = _("This is already hidden.")
+    NOT_HIDDEN = _("This is not hidden.")
+
+    hidden_at = models.DateTimeField(null=True, blank=True, editable=False)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    hidden_reason = models.CharField(
+        _("Why it is hidden"),
+        max_length=500,
+        blank=True,
+        editable=False,
+        help_text=_("Shown to its author; kept in the history."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_hidden(self):
+        return self.hidden_at is not None
+
+    @staticmethod
+    def may_moderate(user):
+        return is_convenor(user)
+
+    def hide(self, *, by, reason):
+        """Hide it from the public; its author still sees it, and why."""
+        if not self.may_moderate(by):
+            raise PermissionDenied(self.MAY_HIDE)
+        reason = reason.strip()
+        if not reason:
+            raise ValidationError(_("Say why it is hidden: its author will see the reason."))
+        if self.is_hidden:
+            raise ValidationError(self.ALREADY_HIDDEN)
+        # The reason itself is kept in the history's copy of hidden_reason.
+        self._moderate(timezone.now(), by, reason, by=by, why="Hidden by a convenor")
+
+    def show_again(self, *, by):
+        if not self.may_moderate(by):
+            raise PermissionDenied(self.MAY_SHOW)
+        if not self.is_hidden:
+            raise ValidationError(self.NOT_HIDDEN)
+        self._moderate(None, None, "", by=by, why="Shown again")
+
+    def _moderate(self, hidden_at, hidden_by, reason, *, by, why):
+        with transaction.atomic():
+            self.hidden_at, self.hidden_by, self.hidden_reason = hidden_at, hidden_by, reason
+            self._change_reason = why
+            self._history_user = by
+            self.save()
+
+
+class FollowUpQuerySet(HideableQuerySet):
     def counted(self):
         """The follow-ups that count towards outcomes: visible, and one per person per
         sighting per month, that person's newest, so that volume carries no weight.
@@ -1037,8 +1105,13 @@ class FollowUpQuerySet(models.QuerySet):
         return self.order_by("-observed_on", "-pk")
 
 
-class FollowUp(models.Model):
+class FollowUp(Hideable):
     """Is it still happening? A later look at a published sighting."""
+
+    MAY_HIDE = _("Only convenors may hide follow-ups.")
+    MAY_SHOW = _("Only convenors may show hidden follow-ups again.")
+    ALREADY_HIDDEN = _("This follow-up is already hidden.")
+    NOT_HIDDEN = _("This follow-up is not hidden.")
 
     class Outcome(models.TextChoices):
         STILL_HAPPENING = "still-happening", _("Still happening")
@@ -1058,23 +1131,6 @@ class FollowUp(models.Model):
         _("Note"), max_length=500, help_text=_("A sentence or two on what changed.")
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    hidden_at = models.DateTimeField(null=True, blank=True, editable=False)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-    hidden_reason = models.CharField(
-        _("Why it is hidden"),
-        max_length=500,
-        blank=True,
-        editable=False,
-        help_text=_("Shown to its author; kept in the history."),
-    )
-
     objects = FollowUpQuerySet.as_manager()
     history = HistoricalRecords()
 
@@ -1092,102 +1148,36 @@ class FollowUp(models.Model):
     def is_lasting(self):
         return self.outcome in self.LASTING
 
-    @property
-    def is_hidden(self):
-        return self.hidden_at is not None
-
     @staticmethod
     def may_add(sighting, user):
         return sighting.is_public and (sighting.is_author(user) or is_convenor(user))
 
-    @staticmethod
-    def may_moderate(user):
-        return is_convenor(user)
 
-    def hide(self, *, by, reason):
-        """Hide it from everyone but its author, who sees why; it then counts nowhere."""
-        if not self.may_moderate(by):
-            raise PermissionDenied(_("Only convenors may hide follow-ups."))
-        reason = reason.strip()
-        if not reason:
-            raise ValidationError(_("Say why it is hidden: its author will see the reason."))
-        if self.is_hidden:
-            raise ValidationError(_("This follow-up is already hidden."))
-        with transaction.atomic():
-            self.hidden_at, self.hidden_by, self.hidden_reason = timezone.now(), by, reason
-            # The reason itself is kept in the history's copy of hidden_reason.
-            self._change_reason = "Hidden by a convenor"
-            self._history_user = by
-            self.save()
-
-    def show_again(self, *, by):
-        if not self.may_moderate(by):
-            raise PermissionDenied(_("Only convenors may show hidden follow-ups again."))
-        if not self.is_hidden:
-            raise ValidationError(_("This follow-up is not hidden."))
-        with transaction.atomic():
-            self.hidden_at, self.hidden_by, self.hidden_reason = None, None, ""
-            self._change_reason = "Shown again"
-            self._history_user = by
-            self.save()
-
-
-class EchoQuerySet(models.QuerySet):
-    def visible(self):
-        return self.filter(hidden_at__isnull=True)
-
-    def hidden(self):
-        return self.filter(hidden_at__isnull=False)
-
-    def visible_to(self, user):
-        """A hidden echo still shows to its author (with the reason) and to convenors."""
-        if is_convenor(user):
-            return self
-        if user.is_authenticated:
-            return self.filter(Q(hidden_at__isnull=True) | Q(author=user))
-        return self.visible()
-
-
-class Echo(models.Model):
+class Echo(Hideable):
     """ "We've seen this too": someone elsewhere has seen the same shift happening."""
 
     NOTE_LENGTH = 280
+    MAY_HIDE = _("Only convenors may hide what others have seen.")
 
     sighting = models.ForeignKey(Sighting, on_delete=models.CASCADE, related_name="echoes")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="echoes"
     )
     place = models.CharField(
-        "Where have you seen it?",
+        _("Where have you seen it?"),
         max_length=200,
-        help_text="A town, city or area, such as “Cardiff” or “north Leeds”.",
+        help_text=_("A town, city or area, such as “Cardiff” or “north Leeds”."),
     )
     note = models.CharField(
-        "How? (optional)",
+        _("How? (optional)"),
         max_length=NOTE_LENGTH,
         blank=True,
-        help_text=f"Plain text, at most {NOTE_LENGTH} characters.",
+        help_text=format_lazy(_("Plain text, at most {} characters."), NOTE_LENGTH),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    hidden_at = models.DateTimeField(null=True, blank=True, editable=False)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-    hidden_reason = models.CharField(
-        "Why it is hidden",
-        max_length=500,
-        blank=True,
-        editable=False,
-        help_text="Shown to its author; kept in the history.",
-    )
 
-    objects = EchoQuerySet.as_manager()
+    objects = HideableQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -1204,10 +1194,6 @@ class Echo(models.Model):
     def get_absolute_url(self):
         return f"{self.sighting.get_absolute_url()}#echo-{self.pk}"
 
-    @property
-    def is_hidden(self):
-        return self.hidden_at is not None
-
     @staticmethod
     def may_add(sighting, user):
         """Anyone signed in but its author may say they have seen a published sighting too."""
@@ -1215,25 +1201,6 @@ class Echo(models.Model):
 
     def may_delete(self, user):
         return user.is_authenticated and self.author_id == user.pk
-
-    @staticmethod
-    def may_moderate(user):
-        return is_convenor(user)
-
-    def hide(self, *, by, reason):
-        """Hide it from everyone but its author and convenors; the reason is kept."""
-        if not self.may_moderate(by):
-            raise PermissionDenied("Only convenors may hide what others have seen.")
-        reason = reason.strip()
-        if not reason:
-            raise ValidationError("Say why it is hidden: its author will see the reason.")
-        if self.is_hidden:
-            raise ValidationError("This is already hidden.")
-        with transaction.atomic():
-            self.hidden_at, self.hidden_by, self.hidden_reason = timezone.now(), by, reason
-            self._change_reason = "Hidden by a convenor"
-            self._history_user = by
-            self.save()
 
 
 class Reminder(models.Model):

@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop, ngettext
+from django.utils.translation import gettext_lazy, gettext_noop, ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.roles import is_convenor
@@ -39,15 +39,21 @@ PLACES_PER_PAGE = 100
 
 # What a refused decision shows of the sighting as it is now saved.
 DECISION_FIELDS = ["status", "title", "summary", "story", "feedback"]
-DECIDED_MEANWHILE = (
-    "Someone else decided on this sighting after you opened the page: it is now {status}. "
-    "Your decision was not recorded; what you typed is shown below."
-)
 DECIDED = {
-    "publish": "Published “{title}”. It is now public and its author has been emailed.",
-    "return": "Returned “{title}” to its author with your feedback.",
-    "decline": "Declined “{title}”. Its author has been emailed your reason.",
+    "publish": gettext_lazy(
+        "Published “%(title)s”. It is now public and its author has been emailed."
+    ),
+    "return": gettext_lazy("Returned “%(title)s” to its author with your feedback."),
+    "decline": gettext_lazy("Declined “%(title)s”. Its author has been emailed your reason."),
 }
+
+
+def decided_meanwhile(sighting):
+    """Why a decision was refused: another convenor decided first."""
+    return _(
+        "Someone else decided on this sighting after you opened the page: it is now "
+        "%(status)s. Your decision was not recorded; what you typed is shown below."
+    ) % {"status": sighting.get_status_display().lower()}
 
 
 def convenor_required(view):
@@ -177,7 +183,7 @@ def review_sighting(request, pk):
             return redirect("review:sighting", pk=sighting.pk)
         # Decided by someone else while this convenor read it: show what was decided,
         # and keep what they typed.
-        decided = DECIDED_MEANWHILE.format(status=sighting.get_status_display().lower())
+        decided = decided_meanwhile(sighting)
         changed = form.refuse_stale(sighting, DECISION_FIELDS, message=decided)
         typed = form.cleaned_data["feedback"].strip()
     preview_shifts = list(sighting.shifts.all())
@@ -196,7 +202,7 @@ def review_sighting(request, pk):
             if awaiting:
                 changed = form.refuse_stale(stale.current, DECISION_FIELDS)
             else:
-                decided = DECIDED_MEANWHILE.format(status=sighting.get_status_display().lower())
+                decided = decided_meanwhile(sighting)
                 changed = form.refuse_stale(stale.current, DECISION_FIELDS, message=decided)
             preview_shifts = list(sighting.shifts.all())
             preview_themes = [theme.name for theme in sighting.tags.order_by("name")]
@@ -205,7 +211,7 @@ def review_sighting(request, pk):
             sighting.refresh_from_db()
             messages.error(request, f"{refusal(error)} {_('Nothing was changed.')}")
         else:
-            messages.success(request, DECIDED[decision].format(title=sighting.title))
+            messages.success(request, DECIDED[decision] % {"title": sighting.title})
             return redirect("review:queue")
     return render(
         request,

@@ -1,6 +1,7 @@
 """ "We've seen this too": who may say it, how it shows, how it is counted and moderated."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from accounts.models import Preferences
@@ -210,3 +211,23 @@ def test_the_sighting_page_runs_a_fixed_number_of_queries_however_many_echoes(
     for n in range(30):
         Echo.objects.create(sighting=published_sighting, author=UserFactory(), place=f"P{n}")
     assert count_queries() == few
+
+
+def test_the_form_asks_in_welsh_on_a_welsh_page(client, practitioner, published_sighting):
+    client.force_login(practitioner)
+    page = client.get("/cy" + published_sighting.get_absolute_url()).content.decode()
+    assert "Ble rydych chi wedi’i weld?" in page
+    assert "Where have you seen it?" not in page
+
+
+def test_a_convenor_cannot_hide_one_twice_or_show_one_that_is_not_hidden(
+    convenor, practitioner, published_sighting
+):
+    echo = Echo.objects.create(sighting=published_sighting, author=practitioner, place="Neath")
+    with pytest.raises(ValidationError, match="not hidden"):
+        echo.show_again(by=convenor)
+    echo.hide(by=convenor, reason="Off topic")
+    with pytest.raises(ValidationError, match="already hidden"):
+        echo.hide(by=convenor, reason="Again")
+    echo.show_again(by=convenor)
+    assert Echo.objects.visible().filter(pk=echo.pk).exists()
