@@ -159,12 +159,17 @@ def test_the_migration_keeps_every_existing_link():
 
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
-    executor.migrate(after)
-    new = executor.loader.project_state(after).apps
-    links = new.get_model("cells", "DiscussedSighting").objects.values_list(
-        "note_id", "sighting_id", "reading", "why"
-    )
-    assert list(links) == [(note.pk, sighting.pk, "", "")]
+    try:
+        executor.migrate(after)
+        new = executor.loader.project_state(after).apps
+        links = new.get_model("cells", "DiscussedSighting").objects.values_list(
+            "note_id", "sighting_id", "reading", "why"
+        )
+        assert list(links) == [(note.pk, sighting.pk, "", "")]
+    finally:
+        # Later tests, and servers started on this database, need every migration.
+        executor.loader.build_graph()
+        executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 def test_staff_see_and_change_readings_in_the_admin(client, staff, cell, lunch):

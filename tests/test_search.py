@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from sightings import search
 from sightings.models import Sighting, Theme
-from tests.factories import SightingFactory
+from tests.factories import SightingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,9 +20,11 @@ STORY = "They met every week in the library."
 
 
 def found(client, query):
-    # Rendered afresh: some changes here go behind the ORM's back (QuerySet.update),
-    # which the pages kept for visitors only notice when their entries expire.
-    response = client.get(f"/sightings/?{query}", headers={"cache-control": "no-cache"})
+    # Rendered afresh, for a signed-in reader: some changes here go behind the ORM's back
+    # (QuerySet.update), which the pages kept for visitors only notice when they expire.
+    if "_auth_user_id" not in client.session:
+        client.force_login(UserFactory())
+    response = client.get(f"/sightings/?{query}")
     assert response.status_code == 200
     return [sighting.title for sighting in response.context["page"].object_list]
 
