@@ -12,12 +12,27 @@ from accounts.roles import CONVENORS_GROUP
 from sightings import importing
 from sightings.models import Sighting
 from tests.factories import UserFactory
+from tests.test_feeds_export import COLUMNS
 
 pytestmark = pytest.mark.django_db
 
 IMPORT = reverse("review:import")
 CONFIRM = reverse("review:import-confirm")
-HEADER = importing.read_columns()
+# The export's columns that an import reads, in the export's order; the others are
+# accepted and ignored (the Observatory fills them in itself).
+HEADER = [
+    "title",
+    "summary",
+    "story",
+    "place",
+    "date_observed",
+    "setting",
+    "connection",
+    "shifts",
+    "themes",
+    "source_url",
+    "direction",
+]
 
 
 def row(**changes):
@@ -75,7 +90,7 @@ def test_the_template_file_has_the_import_columns_and_an_example_that_imports(as
     assert response["Content-Type"].startswith("text/csv")
     lines = list(csv.reader(io.StringIO(response.content.decode())))
     assert lines[0] == HEADER
-    assert set(HEADER) <= set(importing.COLUMN_NAMES)
+    assert set(HEADER) <= set(COLUMNS)
 
     checked = upload(as_convenor, response.content)
     assert checked.context["ready"]
