@@ -766,7 +766,7 @@ def client_for(world, role, **kwargs):
 
 
 @pytest.mark.parametrize(("row", "role", "status"), list(cases()))
-def test_address_gives_each_role_the_status_the_spec_says(world, row, role, status):
+def test_address_gives_each_role_the_status_its_row_says(world, row, role, status):
     client = client_for(world, role)
     url = row.url(world.objects)
     response = client.post(url, row.data) if row.method == "post" else client.get(url)
