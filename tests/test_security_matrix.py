@@ -289,7 +289,7 @@ ROWS = [
         expect=every(404),
     ),
     # --- The read API: published data alike for everyone, whoever is signed in.
-    Row("api-index", "api:index", expect=every(200)),
+    Row("api-index", "api-index", expect=every(200)),
     Row("api-openapi", "api:openapi", expect=every(200)),
     Row("api-sightings", "api:sightings", expect=every(200)),
     Row("api-sightings-post", "api:sightings", method="post", expect=every(405)),
@@ -305,7 +305,7 @@ ROWS = [
     Row("api-cell-notes", "api:cell-notes", cell(), every(200)),
     Row("api-insights", "api:insights", expect=every(200)),
     Row("api-not-found", "api:not-found", lambda o: {"rest": "nothing-here/"}, every(404)),
-    Row("embed-sightings", "api:embed-sightings", expect=every(200)),
+    Row("embed-sightings", "embed-sightings", expect=every(200)),
     # --- Open data: public, read-only.
     Row("feed", "sightings:feed", expect=every(200)),
     Row("export-csv", "sightings:export-csv", expect=every(200)),

@@ -159,7 +159,7 @@ def build_site():
             reverse("sightings:insights") + f"?place_ref={place.slug}&direction=back"
         ),
         "open data": Page(reverse("sightings:open-data")),
-        "api": Page(reverse("api:index")),
+        "api": Page(reverse("api-index")),
         "not found": Page("/no-such-page/", status=404),
         "forbidden": Page(reverse("review:queue"), role="priya", status=403),
         # Accounts.
@@ -374,7 +374,7 @@ def test_every_page_passes_axe_has_the_landmarks_and_fits_320_pixels(offline_pag
 
 def test_the_embeddable_list_passes_axe_without_the_sites_header(offline_page, site, pages):
     page = offline_page
-    page.goto(site + reverse("api:embed-sightings") + "?shift=me-to-we")
+    page.goto(site + reverse("embed-sightings") + "?shift=me-to-we")
     assert serious_violations(page) == []
     assert page.locator("h1").count() == 1
     assert page.locator("main a[target=_blank]").count() >= 2
