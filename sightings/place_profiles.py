@@ -8,16 +8,15 @@ import math
 from dataclasses import dataclass
 
 from django.db.models import Count
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from core.generation import cached
 from sightings import counts
-from sightings.models import Place, Shift, Sighting
+from sightings.models import Place, Shift, Sighting, url_by_slug
 
 # The second part changes whenever PlaceCount does, so no older shape is read back.
-PLACES_KEY = f"counts:{counts.FORMAT}:places:2"
+PLACES_KEY = f"counts:{counts.FORMAT}:places:3"
 WHOLE_PROFILE_KEY = f"counts:{counts.FORMAT}:whole-profile"
 
 # The map: an equirectangular projection of the United Kingdom, longitude scaled by the
@@ -44,7 +43,6 @@ class PlaceCount:
     id: int
     name: str
     slug: str
-    url: str
     region: str
     latitude: float | None
     longitude: float | None
@@ -53,7 +51,8 @@ class PlaceCount:
     shift_counts: tuple
 
     def get_absolute_url(self):
-        return self.url
+        # Worked out as it is shown, not kept: the same count serves /places/ and /cy/places/.
+        return url_by_slug("sightings:place-detail", self.slug)
 
 
 def _places_with_counts():
@@ -69,7 +68,6 @@ def _places_with_counts():
         .order_by()
     }
     shift_ids = list(Shift.objects.order_by("position").values_list("pk", flat=True))
-    url = reverse("sightings:place-detail", kwargs={"slug": "-slug-"})
     rows = Place.objects.filter(pk__in=totals).values_list(
         "pk", "name", "slug", "region", "latitude", "longitude"
     )
@@ -78,7 +76,6 @@ def _places_with_counts():
             id=pk,
             name=name,
             slug=slug,
-            url=url.replace("-slug-", slug),
             region=region,
             latitude=latitude,
             longitude=longitude,
