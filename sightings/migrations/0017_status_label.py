@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sightings', '0015_plausible_dates'),
+        ('sightings', '0016_sighting_themes'),
     ]
 
     operations = [
