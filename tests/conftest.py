@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 
 from accounts.roles import CONVENORS_GROUP
 from core import caches as observatory_caches
-from sightings.models import Sighting
+from sightings.models import FollowUp, Sighting
 from tests import factories
 
 # Playwright's synchronous API runs an event loop in the test's thread; the live
@@ -129,3 +129,21 @@ def make_sightings(db):
         return made
 
     return make
+
+
+@pytest.fixture
+def lunch_club(author):
+    """A sighting published long ago that has grown since, by its author's follow-up."""
+    sighting = factories.SightingFactory(
+        author=author,
+        published=True,
+        title="Lunch club",
+        published_at=timezone.now() - datetime.timedelta(days=200),
+    )
+    factories.FollowUpFactory(
+        sighting=sighting,
+        outcome=FollowUp.Outcome.GROWN,
+        observed_on=timezone.localdate() - datetime.timedelta(days=20),
+        note="Two more streets joined.",
+    )
+    return sighting

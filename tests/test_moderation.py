@@ -24,23 +24,6 @@ def days_ago(days):
 
 
 @pytest.fixture
-def lunch_club(author):
-    sighting = SightingFactory(
-        author=author,
-        published=True,
-        title="Lunch club",
-        published_at=timezone.now() - datetime.timedelta(days=200),
-    )
-    FollowUpFactory(
-        sighting=sighting,
-        outcome=FollowUp.Outcome.GROWN,
-        observed_on=days_ago(20),
-        note="Two more streets joined.",
-    )
-    return sighting
-
-
-@pytest.fixture
 def flood(lunch_club):
     return FollowUpFactory(
         sighting=lunch_club,

@@ -9,13 +9,10 @@ rendered. Counts kept between changes (sightings/counts.py) are filled by a firs
 request; the first request after a change is bounded too, at the end.
 """
 
-import datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from sightings.models import Echo, FollowUp, Place, Sighting
 from tests.factories import (
@@ -147,20 +144,8 @@ def test_the_sighting_page_runs_a_fixed_number_of_queries_however_many_echoes(
 
 
 def test_the_sighting_page_runs_a_bounded_number_of_queries_however_many_follow_ups(
-    client, convenor, author, django_assert_max_num_queries
+    client, convenor, lunch_club, django_assert_max_num_queries
 ):
-    lunch_club = SightingFactory(
-        author=author,
-        published=True,
-        title="Lunch club",
-        published_at=timezone.now() - datetime.timedelta(days=200),
-    )
-    FollowUpFactory(
-        sighting=lunch_club,
-        outcome=FollowUp.Outcome.GROWN,
-        observed_on=timezone.localdate() - datetime.timedelta(days=20),
-        note="Two more streets joined.",
-    )
     for number in range(20):
         FollowUpFactory(sighting=lunch_club, author=UserFactory(), note=f"Number {number}")
     FollowUp.objects.first().hide(by=convenor, reason=REASON)

@@ -233,6 +233,12 @@ def welsh(address):
     return f"/cy{address}"
 
 
+def english_left(english, cymraeg, people_wrote):
+    """The pieces of the Welsh answer that read as the English one does."""
+    same = visible_pieces(english.text) & visible_pieces(cymraeg.text)
+    return sorted(piece for piece in same if is_english_left_over(piece, people_wrote))
+
+
 def english_left_on_welsh_pages(client, addresses, world):
     people_wrote = written_by_people(world)
     found = {}
@@ -241,9 +247,7 @@ def english_left_on_welsh_pages(client, addresses, world):
         cymraeg = client.get(welsh(address))
         assert cymraeg.status_code == english.status_code, address
         assert f'lang="{"cy"}"' in cymraeg.text, address
-        same = visible_pieces(english.text) & visible_pieces(cymraeg.text)
-        left_over = sorted(p for p in same if is_english_left_over(p, people_wrote))
-        if left_over:
+        if left_over := english_left(english, cymraeg, people_wrote):
             found[address] = left_over
     return found
 
@@ -378,9 +382,7 @@ def english_left_on_welsh_answers(client, posts, world):
         cymraeg = client.post(welsh(address), data)
         # Sent back to be put right, not taken.
         assert english.status_code == cymraeg.status_code == 200, address
-        same = visible_pieces(english.text) & visible_pieces(cymraeg.text)
-        left_over = sorted(p for p in same if is_english_left_over(p, people_wrote))
-        if left_over:
+        if left_over := english_left(english, cymraeg, people_wrote):
             found[address] = left_over
     return found
 
