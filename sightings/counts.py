@@ -67,6 +67,25 @@ def themes_with_counts():
     return cached({THEMES_KEY: _published_per_theme})[THEMES_KEY]
 
 
+def themes_page(number, per_page):
+    """One page of the theme index, by name: (the page's number, its themes, how many
+    themes there are in all). A number past either end gives the first or last page.
+
+    Each page is kept on its own, so showing page 3 reads 500 themes from the cache,
+    not every theme.
+    """
+    key = f"counts:{FORMAT}:themes-page:{per_page}:{number}"
+
+    def one_page():
+        themes = themes_with_counts()
+        last = max(1, -(-len(themes) // per_page))
+        shown = min(max(1, number), last)
+        bottom = (shown - 1) * per_page
+        return shown, themes[bottom : bottom + per_page], len(themes)
+
+    return cached({key: one_page})[key]
+
+
 def published_count_of_theme(slug):
     """How many published sightings carry the theme; 0 when none does."""
     key = f"counts:{FORMAT}:theme:{slug}"

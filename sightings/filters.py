@@ -12,7 +12,7 @@ from functools import cached_property
 import django_filters
 from django import forms
 from django.core.exceptions import EmptyResultSet
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.http import QueryDict
 from django.utils import dateformat, translation
 from django.utils.translation import gettext_lazy as _
@@ -287,18 +287,23 @@ def shareable_query(request, fixed=None):
     return f"?{query.urlencode()}" if query else ""
 
 
-# Facets are counted first over at most this many results, which is quick; a
-# broader set (most of the Observatory) is slow to count (docs/performance.md).
-# Either way the counts are kept, keyed by the exact query they count and by the
-# generation of what is published (core/generation.py), so a change shows at once.
-FACET_EXACT_LIMIT = 2000
+# Counting every match of a broad filter reads most of the table, and the cost grows
+# with the Observatory (docs/performance.md). So the total is counted only up to
+# COUNT_LIMIT, and said as "more than 10,000" beyond it; the facets are counted over
+# the newest FACET_SAMPLE matches, and say so when those are not all of them. Both
+# are kept, keyed by the exact query they count and by the generation of what is
+# published (core/generation.py), so a change shows at once.
+COUNT_LIMIT = 10_000
+FACET_SAMPLE = 1_000
+NEWEST_SEEN = ("-date_observed", "-published_at", "-pk")
 
 
 def facet_counts(sighting_filter):
     """How many of the current results show each shift and each setting, and the total.
 
-    At most FACET_EXACT_LIMIT + 1 results are counted first; a set that turns out
-    broader is counted in full. Both are kept until what is published changes.
+    `total` stops at COUNT_LIMIT (`capped` says when there are more); the shifts and
+    settings are counted among the newest FACET_SAMPLE results (`sample` is that
+    number when the results are more, and None when the counts cover every result).
     """
     results = sighting_filter.results
     shifts = sighting_filter.shifts
@@ -306,37 +311,45 @@ def facet_counts(sighting_filter):
         sql, params = results.query.sql_with_params()
     except EmptyResultSet:
         # A search of nothing but operators matches nothing: zeros, from no query.
-        return _count_facets(results, shifts)
+        return _count_facets(results, shifts) | {"capped": False, "sample": None}
     # The facets carry the shifts' and settings' names, so each language keeps its own.
     language = translation.get_language()
     key = (
-        "facets:"
+        "facets:2:"
         + hashlib.sha256(
             f"{language}{sql}{params!r}{[shift.slug for shift in shifts]!r}".encode()
         ).hexdigest()
     )
-    return cached({key: lambda: _bounded_then_full(results, shifts)})[key]
+    return cached({key: lambda: _bounded_facets(results, shifts)})[key]
 
 
-def _bounded_then_full(results, shifts):
-    bounded = Sighting.objects.filter(pk__in=results.values("pk")[: FACET_EXACT_LIMIT + 1])
-    facets = _count_facets(bounded, shifts)
-    if facets["total"] <= FACET_EXACT_LIMIT:
+def _bounded_facets(results, shifts):
+    """One query when the results are few; a second, bounded count when they are many."""
+    newest = results.order_by(*NEWEST_SEEN).values("pk")[:FACET_SAMPLE]
+    facets = _count_facets(Sighting.objects.filter(pk__in=newest), shifts)
+    facets |= {"capped": False, "sample": None}
+    if facets["total"] < FACET_SAMPLE:
         return facets
-    return _count_facets(results, shifts)
+    total = results.values("pk")[: COUNT_LIMIT + 1].count()
+    return facets | {
+        "total": min(total, COUNT_LIMIT),
+        "capped": total > COUNT_LIMIT,
+        "sample": FACET_SAMPLE if total > FACET_SAMPLE else None,
+    }
 
 
 def _count_facets(results, shifts):
-    """Every count in one query, so the page needs no separate COUNT."""
-    through = Sighting.shifts.through
-    aggregates = {"total": Count("pk")}
+    """Every count in one query, so the page needs no separate COUNT.
+
+    Each result is joined to its links to shifts (one to three rows each) and the
+    links are counted per shift: for the bounded sets counted here that reads fewer
+    index pages than asking, per result and per shift, whether a link exists.
+    """
+    aggregates = {"total": Count("pk", distinct=True)}
     for shift in shifts:
-        # A lookup per result row through the (sighting, shift) index: cheap for the
-        # bounded sets counted here, unlike hashing every sighting of the shift.
-        showing = through.objects.filter(sighting_id=OuterRef("pk"), shift_id=shift.pk)
-        aggregates[f"shift_{shift.pk}"] = Count("pk", filter=Exists(showing))
+        aggregates[f"shift_{shift.pk}"] = Count("shifts", filter=Q(shifts=shift.pk))
     for index, (value, _label) in enumerate(Sighting.Setting.choices):
-        aggregates[f"setting_{index}"] = Count("pk", filter=Q(setting=value))
+        aggregates[f"setting_{index}"] = Count("pk", distinct=True, filter=Q(setting=value))
     counts = results.aggregate(**aggregates)
     return {
         "total": counts["total"],

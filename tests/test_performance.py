@@ -200,7 +200,7 @@ def make_sightings(count):
     [
         ("/", 44),
         ("/sightings/?shift=me-to-we&theme=food", 46),
-        ("/themes/", 29),
+        ("/themes/", 38),
         ("/themes/food/", 45),
         ("/shifts/", 12),
         ("/shifts/me-to-we/", 44),
