@@ -505,15 +505,19 @@ def copy_sightings(count, authors, places, rng):
     today = timezone.localdate()
     days = 365 * YEARS
     ids = next_ids(Sighting, count)
+    # Oldest first, so that later ids were seen later, as they are when sightings
+    # arrive over the years: the table is then stored roughly in the order of time,
+    # as a real one is, and reading the newest few reads few pages of it.
+    ages = sorted((rng.randint(30, days) for _ in ids), reverse=True)
     started = time.monotonic()
 
     def rows():
-        for pk in ids:
+        for pk, age in zip(ids, ages, strict=True):
             title = f"{rng.choice(SUBJECTS)} {rng.choice(ACTIONS)}"
             place = rng.choice(PLACES)
             summary_pool = SUMMARIES_WITH_WORD if rng.random() < 1 / 3 else SUMMARIES_WITHOUT_WORD
             story, story_html = rng.choice(stories)
-            observed = today - datetime.timedelta(days=rng.randint(30, days))
+            observed = today - datetime.timedelta(days=age)
             published = timezone.make_aware(
                 datetime.datetime.combine(observed, datetime.time(9))
             ) + datetime.timedelta(days=rng.randint(1, 29), minutes=rng.randint(0, 600))

@@ -1,5 +1,4 @@
 import csv
-import time
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -9,7 +8,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from core import page_cache
-from core.generation import generation
 from sightings import authoring, counts, echoes, export, importing, paging, search
 from sightings.filters import COUNT_LIMIT, SightingFilter, facet_counts, shareable_query
 from sightings.forms import SightingForm
@@ -293,19 +291,12 @@ THEMES_PER_PAGE = 500
 
 @page_cache.for_visitors(params=["page"])
 def theme_list(request):
-    # The index takes longer to render than to count, so signed-in people too get the
-    # rendered page kept for as long as the counts stay the same.
     number, themes, total = counts.themes_page(_page_number(request), THEMES_PER_PAGE)
     page = Paginator(range(total), THEMES_PER_PAGE).get_page(number)
     return render(
         request,
         "sightings/theme_list.html",
-        {
-            # Unknown while the cache is down: then a value of its own, never shared.
-            "generation": generation() or time.time_ns(),
-            "page": page,
-            "themes": themes,
-        },
+        {"page": page, "themes": themes},
     )
 
 
