@@ -288,22 +288,20 @@ def shareable_query(request, fixed=None):
 
 
 # Counting every match of a broad filter reads most of the table, and the cost grows
-# with the Observatory (docs/performance.md). So the total is counted only up to
-# COUNT_LIMIT, and said as "more than 10,000" beyond it; the facets are counted over
-# the newest FACET_SAMPLE matches, and say so when those are not all of them. Both
-# are kept, keyed by the exact query they count and by the generation of what is
-# published (core/generation.py), so a change shows at once.
-COUNT_LIMIT = 10_000
-FACET_SAMPLE = 1_000
+# with the Observatory (docs/performance.md). So the results are counted only as far as
+# the newest COUNT_LIMIT: up to that the total and the facets are exact; beyond it the
+# page says "more than 1,000" and that the facets count the newest 1,000. Both are
+# kept, keyed by the exact query they count and by the generation of what is published
+# (core/generation.py), so a change shows at once.
+COUNT_LIMIT = 1_000
 NEWEST_SEEN = ("-date_observed", "-published_at", "-pk")
 
 
 def facet_counts(sighting_filter):
     """How many of the current results show each shift and each setting, and the total.
 
-    `total` stops at COUNT_LIMIT (`capped` says when there are more); the shifts and
-    settings are counted among the newest FACET_SAMPLE results (`sample` is that
-    number when the results are more, and None when the counts cover every result).
+    All are counted among the newest COUNT_LIMIT results: `capped` says when there are
+    more, and `sample` is then that number (None when the counts cover every result).
     """
     results = sighting_filter.results
     shifts = sighting_filter.shifts
@@ -315,7 +313,7 @@ def facet_counts(sighting_filter):
     # The facets carry the shifts' and settings' names, so each language keeps its own.
     language = translation.get_language()
     key = (
-        "facets:2:"
+        "facets:3:"
         + hashlib.sha256(
             f"{language}{sql}{params!r}{[shift.slug for shift in shifts]!r}".encode()
         ).hexdigest()
@@ -324,18 +322,12 @@ def facet_counts(sighting_filter):
 
 
 def _bounded_facets(results, shifts):
-    """One query when the results are few; a second, bounded count when they are many."""
-    newest = results.order_by(*NEWEST_SEEN).values("pk")[:FACET_SAMPLE]
-    facets = _count_facets(Sighting.objects.filter(pk__in=newest), shifts)
-    facets |= {"capped": False, "sample": None}
-    if facets["total"] < FACET_SAMPLE:
-        return facets
-    total = results.values("pk")[: COUNT_LIMIT + 1].count()
-    return facets | {
-        "total": min(total, COUNT_LIMIT),
-        "capped": total > COUNT_LIMIT,
-        "sample": FACET_SAMPLE if total > FACET_SAMPLE else None,
-    }
+    """One query over the newest COUNT_LIMIT results; when it finds that many, a second
+    asks only whether there is one more."""
+    newest = results.order_by(*NEWEST_SEEN).values("pk")
+    facets = _count_facets(Sighting.objects.filter(pk__in=newest[:COUNT_LIMIT]), shifts)
+    capped = facets["total"] >= COUNT_LIMIT and newest[COUNT_LIMIT : COUNT_LIMIT + 1].exists()
+    return facets | {"capped": capped, "sample": COUNT_LIMIT if capped else None}
 
 
 def _count_facets(results, shifts):

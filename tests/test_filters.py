@@ -293,7 +293,6 @@ def test_list_with_facets_runs_a_fixed_number_of_queries(
 
 
 def test_broad_facets_are_cached_until_what_is_published_changes(client, monkeypatch):
-    monkeypatch.setattr(filters, "FACET_SAMPLE", 2)
     SightingFactory.create_batch(3, published=True, setting=EDUCATION)
     SightingFactory(published=True, setting=HEALTH)
     assert client.get("/sightings/").context["facets"]["total"] == 4

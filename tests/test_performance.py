@@ -201,7 +201,7 @@ def make_sightings(count):
         ("/", 44),
         ("/sightings/?shift=me-to-we&theme=food", 46),
         ("/themes/", 38),
-        ("/themes/food/", 45),
+        ("/themes/food/", 54),
         ("/shifts/", 12),
         ("/shifts/me-to-we/", 44),
     ],

@@ -40,7 +40,6 @@ def seven(db):
 @pytest.fixture
 def small_limits(monkeypatch, settings):
     monkeypatch.setattr(filters, "COUNT_LIMIT", 4)
-    monkeypatch.setattr(filters, "FACET_SAMPLE", 2)
     monkeypatch.setattr(views, "COUNT_LIMIT", 4)
     settings.SIGHTINGS_PER_PAGE = 2
 
@@ -52,20 +51,21 @@ def shown(response):
 def test_a_count_beyond_the_limit_is_said_as_more_than(reader, seven, small_limits):
     response = reader.get("/sightings/")
     facets = response.context["facets"]
-    assert (facets["total"], facets["capped"], facets["sample"]) == (4, True, 2)
+    assert (facets["total"], facets["capped"], facets["sample"]) == (4, True, 4)
     html = response.content.decode()
     assert "More than 4 sightings" in html
-    assert "The numbers in brackets count the newest 2 of these sightings." in html
-    # The facets count the two newest only: S0 and S1, both of "me-to-we".
+    assert "The numbers in brackets count the newest 4 of these sightings." in html
+    # The facets count the four newest only.
     me_to_we = next(shift for shift in facets["shifts"] if shift["slug"] == "me-to-we")
-    assert me_to_we["count"] == 2
+    assert me_to_we["count"] == 4
 
 
-def test_a_count_within_the_limits_is_exact_and_unlabelled(reader, seven, small_limits):
-    response = reader.get("/sightings/?to=" + str(timezone.localdate() - datetime.timedelta(6)))
+def test_a_count_within_the_limit_is_exact_and_unlabelled(reader, seven, small_limits):
+    response = reader.get("/sightings/?to=" + str(timezone.localdate() - datetime.timedelta(4)))
     facets = response.context["facets"]
-    assert (facets["total"], facets["capped"], facets["sample"]) == (2, False, None)
-    assert "2 sightings" in response.content.decode()
+    # Exactly as many as the limit is not more than it: S3 to S6.
+    assert (facets["total"], facets["capped"], facets["sample"]) == (4, False, None)
+    assert "4 sightings" in response.content.decode()
     assert "numbers in brackets" not in response.content.decode()
 
 
