@@ -267,7 +267,7 @@ def fresh_pages(data):
             "search, shift, relevance",
             lambda n: f"/sightings/?q={pair(n)}&shift={SHIFTS[n % 5]}&sort=relevance",
         ),
-        ("list page 400+", lambda n: f"/sightings/?page={400 + n}"),
+        ("list, a numbered page", lambda n: f"/sightings/?page={2 + n % 49}"),
         ("list further on (keyset)", lambda n: f"/sightings/?after={cursor(n)}"),
         ("sighting detail", lambda n: f"/sightings/{sightings[n % len(sightings)]}/"),
         ("themes", lambda n: f"/themes/?page={1 + n % 4}&v={n}"),
@@ -288,7 +288,10 @@ def fresh_pages(data):
         ),
         ("places", lambda n: f"/places/?sort={('count', 'name')[n % 2]}&v={n}"),
         ("one place", lambda n: f"/places/{place(n)}/?setting={SETTINGS[n // len(places) % 7]}"),
-        ("feed", lambda n: f"/sightings/feed/?shift={SHIFTS[n % 5]}&to={day(n)}"),
+        (
+            "feed",
+            lambda n: f"/sightings/feed/?shift={SHIFTS[n % 5]}&theme={themes[n % len(themes)]}",
+        ),
         ("api sightings", lambda n: f"/api/sightings/?to={day(n)}"),
         (
             "api shift and theme",
