@@ -1,5 +1,6 @@
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cells.models import CellNote, DiscussedSighting
@@ -41,12 +42,11 @@ class CellNoteForm(SeenVersionMixin, forms.ModelForm):
         }
         labels = {"body": _("Body")}
         help_texts = {
-            "met_on": _("Needed before publishing."),
-            "summary": _("What the meeting found, in a paragraph. Needed before publishing."),
+            "summary": _("What the meeting found, in a paragraph."),
             "body": _(
                 "A note usually covers the aims of the meeting, any presentations and "
                 "the points raised in discussion. You can use Markdown: headings, *emphasis*, "
-                "lists and links. Needed before publishing."
+                "lists and links."
             ),
             "next_meeting": _("Optional. Date and time; visitors can add it to their calendar."),
         }
@@ -56,19 +56,18 @@ class CellNoteForm(SeenVersionMixin, forms.ModelForm):
         self.publishing = publishing
         self.add_seen_version(self.instance)
         for name in CellNote.REQUIRED_TO_PUBLISH:
-            self.fields[name].required = publishing
-            self.fields[name].marked_required = True
+            field = self.fields[name]
+            needed = _("Needed before publishing.")
+            field.help_text = (
+                format_lazy("{} {}", field.help_text, needed) if field.help_text else needed
+            )
+            field.required = publishing
+            field.marked_required = True
         if not self.is_bound and self.instance.pk:
             # A linked sighting withdrawn since is dropped quietly on the next save.
             self.initial["sightings"] = list(
                 self.instance.sightings.published().values_list("pk", flat=True)
             )
-
-    def clean_met_on(self):
-        met_on = self.cleaned_data.get("met_on")
-        if met_on and met_on > timezone.localdate():
-            raise forms.ValidationError(_("A note records a meeting that has happened."))
-        return met_on
 
     def clean(self):
         cleaned = super().clean()

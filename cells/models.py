@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from core import versions
 from core.markdown import render_markdown
 from core.slugs import unique_slug
+from core.validators import between_1900_and_today
 from sightings.models import Shift, Sighting
 
 
@@ -158,7 +159,13 @@ class CellNote(models.Model):
     title = models.CharField(_("Title"), max_length=160)
     slug = models.SlugField(max_length=180, editable=False)
     # Only the title is needed to save a draft; publish() insists on the rest.
-    met_on = models.DateField(_("Date met"), null=True, blank=True)
+    met_on = models.DateField(
+        _("Date met"),
+        null=True,
+        blank=True,
+        validators=[between_1900_and_today],
+        error_messages={"future": _("A note records a meeting that has happened.")},
+    )
     summary = models.TextField(
         _("Summary"), blank=True, help_text=_("What the meeting found, in a paragraph.")
     )

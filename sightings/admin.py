@@ -11,7 +11,6 @@ from taggit.models import Tag
 from core.admin_actions import act_on_each, publish_each
 from core.admin_history import HistoryLogAdmin
 from sightings import moderation
-from sightings.forms import not_in_the_future
 from sightings.models import (
     Echo,
     FollowUp,
@@ -105,11 +104,6 @@ def publish_selected(modeladmin, request, queryset):
 
 class SightingAdminForm(forms.ModelForm):
     """Staff edit past the review, so the rules a published sighting must keep apply here."""
-
-    def clean_date_observed(self):
-        day = self.cleaned_data.get("date_observed")
-        not_in_the_future(day)
-        return day
 
     def clean(self):
         cleaned_data = super().clean()

@@ -1,5 +1,3 @@
-import datetime
-
 from django import forms
 from django.db import transaction
 from django.utils import timezone
@@ -9,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from accounts.forms import HoneypotMixin
 from core import versions
 from core.keys import KeysChoiceField
-from core.markdown import render_markdown
 from core.versions import SeenVersionMixin
 from sightings.models import FollowUp, Place, Shift, Sighting, Theme
 from sightings.places import place_key
@@ -82,17 +79,6 @@ def themes_as_text(sighting):
     return ", ".join(theme.name for theme in sighting.tags.order_by("name"))
 
 
-# Sightings are of living practice; an earlier year is a slip of the keyboard.
-EARLIEST_OBSERVED = datetime.date(1900, 1, 1)
-
-
-def not_in_the_future(day):
-    if day and day > timezone.localdate():
-        raise forms.ValidationError(_("The date observed cannot be in the future."))
-    if day and day < EARLIEST_OBSERVED:
-        raise forms.ValidationError(_("Check the year: the date observed is before 1900."))
-
-
 def use_direction_choices(field):
     """The two directions as radio buttons, forward chosen unless a person says otherwise.
 
@@ -105,22 +91,11 @@ def use_direction_choices(field):
 
 class SightingForm(HoneypotMixin, SeenVersionMixin, forms.ModelForm):
     """Writing a sighting: a draft needs only a title, a submission every
-    field in REQUIRED_TO_SUBMIT.
+    field in Sighting.REQUIRED_TO_SUBMIT.
 
     `submitting` switches on the rules for review, so that Save draft and Preview
     accept a half-written sighting and Submit for review does not.
     """
-
-    # What each field says when it is left empty on Submit for review.
-    REQUIRED_TO_SUBMIT = {
-        "summary": _("Write a summary in a sentence or two."),
-        "story": _("Tell the story of what you saw."),
-        "place": _("Say where you saw it."),
-        "date_observed": _("Give the date you saw it."),
-        "setting": _("Choose the setting."),
-        "shifts": _("Choose at least one shift."),
-        "consent": _("Tick this box to confirm it before submitting."),
-    }
 
     shifts = ShiftChoiceField()
     themes = ThemesField()
@@ -193,7 +168,7 @@ class SightingForm(HoneypotMixin, SeenVersionMixin, forms.ModelForm):
         self.fields["connection"].choices = list(Sighting.Connection.choices)
         self.fields["connection"].required = False
         use_direction_choices(self.fields["direction"])
-        for name, message in self.REQUIRED_TO_SUBMIT.items():
+        for name, message in Sighting.REQUIRED_TO_SUBMIT.items():
             field = self.fields[name]
             field.help_text = format_lazy(
                 "{} {}", field.help_text, _("Needed to submit for review.")
@@ -203,11 +178,6 @@ class SightingForm(HoneypotMixin, SeenVersionMixin, forms.ModelForm):
             if submitting:
                 field.required = True
                 field.error_messages = {**field.error_messages, "required": message}
-
-    def clean_date_observed(self):
-        day = self.cleaned_data.get("date_observed")
-        not_in_the_future(day)
-        return day
 
     def clean_direction(self):
         return self.cleaned_data.get("direction") or Sighting.Direction.FORWARD
@@ -224,13 +194,9 @@ class SightingForm(HoneypotMixin, SeenVersionMixin, forms.ModelForm):
 
     def preview(self):
         """What the public page would show, from the form alone: nothing is saved."""
-        sighting = self.instance
-        return {
-            "sighting": sighting,
-            "story_html": render_markdown(sighting.story),
-            "shifts": list(self.cleaned_data["shifts"]),
-            "themes": self.cleaned_data["themes"],
-        }
+        return self.instance.preview(
+            shifts=self.cleaned_data["shifts"], themes=self.cleaned_data["themes"]
+        )
 
 
 class ToldSightingForm(SightingForm):
@@ -367,8 +333,6 @@ class FollowUpForm(forms.ModelForm):
 
     def clean_observed_on(self):
         day = self.cleaned_data["observed_on"]
-        if day > timezone.localdate():
-            raise forms.ValidationError(_("The date cannot be in the future."))
         published = self.sighting.published_at
         if published and day < timezone.localtime(published).date():
             raise forms.ValidationError(_("The date cannot be before the sighting was published."))
@@ -401,6 +365,9 @@ class ReviewForm(SeenVersionMixin, forms.Form):
         "return": _("Return with feedback"),
         "decline": _("Decline"),
     }
+
+    # The decisions that tell the author why, by the status each leads to.
+    NEEDS_FEEDBACK = {"return": Sighting.Status.RETURNED, "decline": Sighting.Status.DECLINED}
 
     shifts = ShiftChoiceField(help_text=_("Adjust if the author chose too many or too few."))
     direction = forms.ChoiceField(
@@ -468,10 +435,8 @@ class ReviewForm(SeenVersionMixin, forms.Form):
         cleaned = super().clean()
         decision = cleaned.get("decision")
         feedback = cleaned.get("feedback", "").strip()
-        if decision == "return" and not feedback:
-            self.add_error("feedback", _("Tell the author what to change before returning it."))
-        if decision == "decline" and not feedback:
-            self.add_error("feedback", _("Give the author a reason for declining it."))
+        if decision in self.NEEDS_FEEDBACK and not feedback:
+            self.add_error("feedback", Sighting.FEEDBACK_NEEDED[self.NEEDS_FEEDBACK[decision]])
         if decision == "publish" and "shifts" in cleaned and not cleaned["shifts"]:
             self.add_error("shifts", _("Choose at least one shift before publishing."))
         return cleaned

@@ -36,7 +36,7 @@ def read_columns():
 
 def required_columns():
     """The columns every submission needs: the title and what review asks for."""
-    required = {"title", *SightingForm.REQUIRED_TO_SUBMIT}
+    required = {"title", *Sighting.REQUIRED_TO_SUBMIT}
     return [name for name in read_columns() if name in required]
 
 

@@ -10,7 +10,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, TruncMonth
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone, translation
-from django.utils.text import format_lazy, slugify
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -21,6 +21,7 @@ from accounts.roles import is_convenor
 from core import versions
 from core.markdown import render_markdown
 from core.slugs import unique_slug
+from core.validators import between_1900_and_today
 from sightings import places
 from sightings.notifications import email_author_about
 from sightings.themes import MAX_THEMES, normalise_theme
@@ -121,11 +122,9 @@ class Theme(TagBase):
 
     def save(self, *args, **kwargs):
         self.name = normalise_theme(self.name)
+        if not self.slug:
+            self.slug = self._unique_slug_for(self.name)
         super().save(*args, **kwargs)
-
-    def slugify(self, tag, i=None):
-        slug = slugify(tag, allow_unicode=False)[:90] or "theme"
-        return f"{slug}-{i}" if i is not None else slug
 
     def get_absolute_url(self):
         return url_by_slug("sightings:theme-detail", self.slug)
@@ -160,16 +159,9 @@ class Theme(TagBase):
             self.delete()
 
     def _unique_slug_for(self, name):
-        base = self.slugify(name)
-        taken = set(
-            Theme.objects.exclude(pk=self.pk)
-            .filter(slug__startswith=base)
-            .values_list("slug", flat=True)
+        return unique_slug(
+            Theme.objects.exclude(pk=self.pk), name, "theme", max_length=90, counted=True
         )
-        slug, suffix = base, 1
-        while slug in taken:
-            slug, suffix = self.slugify(name, suffix), suffix + 1
-        return slug
 
 
 class ThemeAlias(models.Model):
@@ -327,19 +319,14 @@ class Place(models.Model):
 
     @staticmethod
     def unique_slug(name, exclude_pk=None):
-        base = slugify(name)[:120].strip("-") or "place"
-        taken = set(
-            Place.objects.exclude(pk=exclude_pk)
-            .filter(slug__startswith=base)
-            .values_list("slug", flat=True)
+        """A counted slug, free among places and the addresses places once had."""
+        return unique_slug(
+            Place.objects.exclude(pk=exclude_pk),
+            name,
+            "place",
+            reserved=PlaceAlias.objects.values_list("slug", flat=True),
+            counted=True,
         )
-        taken |= set(
-            PlaceAlias.objects.filter(slug__startswith=base).values_list("slug", flat=True)
-        )
-        slug, suffix = base, 2
-        while slug in taken:
-            slug, suffix = f"{base}-{suffix}", suffix + 1
-        return slug
 
     def rename(self, name):
         """A new name and address; the old address and name still lead here."""
@@ -593,6 +580,22 @@ class Sighting(models.Model):
     # What convenors see of other people's sightings: what has been put before them.
     # A draft is not yet shared and a withdrawn one was taken back, so both stay private.
     REVIEWABLE_STATUSES = {Status.SUBMITTED, Status.PUBLISHED, Status.RETURNED, Status.DECLINED}
+    # Returning or declining a sighting tells its author why; without a word it is refused.
+    FEEDBACK_NEEDED = {
+        Status.RETURNED: _("Tell the author what to change before returning it."),
+        Status.DECLINED: _("Give the author a reason for declining it."),
+    }
+    # A draft needs only a title; going to review needs each of these too, and what
+    # the form says when one is left empty.
+    REQUIRED_TO_SUBMIT = {
+        "summary": _("Write a summary in a sentence or two."),
+        "story": _("Tell the story of what you saw."),
+        "place": _("Say where you saw it."),
+        "date_observed": _("Give the date you saw it."),
+        "setting": _("Choose the setting."),
+        "consent": _("Tick this box to confirm it before submitting."),
+        "shifts": _("Choose at least one shift."),
+    }
 
     title = models.CharField(_("Title"), max_length=120)
     slug = models.SlugField(unique=True, max_length=140, editable=False)
@@ -620,7 +623,9 @@ class Sighting(models.Model):
         verbose_name=_("Place on the map"),
         help_text=_("The place the “Where?” was matched to when it was submitted."),
     )
-    date_observed = models.DateField(_("Date observed"), null=True, blank=True)
+    date_observed = models.DateField(
+        _("Date observed"), null=True, blank=True, validators=[between_1900_and_today]
+    )
     setting = models.CharField(_("Setting"), max_length=40, choices=Setting.choices, blank=True)
     shifts = models.ManyToManyField(
         Shift, related_name="sightings", blank=True, verbose_name=_("Shifts")
@@ -786,6 +791,15 @@ class Sighting(models.Model):
             return [link.tag for link in self.theme_links]
         return list(self.tags.order_by("name"))
 
+    def preview(self, *, shifts, themes):
+        """What the public page would show with these shifts and themes: nothing is saved."""
+        return {
+            "sighting": self,
+            "story_html": render_markdown(self.story),
+            "shifts": list(shifts),
+            "themes": list(themes),
+        }
+
     def is_visible_to(self, user):
         if self.is_public or self.is_author(user):
             return True
@@ -805,25 +819,31 @@ class Sighting(models.Model):
         problems = []
         if missing := self.missing_for_submission():
             problems.append(f"Complete these before submitting: {', '.join(missing)}.")
-        if self.date_observed and self.date_observed > timezone.localdate():
-            problems.append("The date observed cannot be in the future.")
+        if self.date_observed:
+            try:
+                between_1900_and_today(self.date_observed)
+            except ValidationError as refused:
+                problems.extend(refused.messages)
         if self.pk and self.tags.count() > MAX_THEMES:
             problems.append(f"A sighting can have at most {MAX_THEMES} themes.")
         return problems
 
     def missing_for_submission(self):
         """The required fields still empty, by field name."""
-        required = ["title", "summary", "story", "place", "date_observed", "setting"]
-        missing = [name for name in required if not getattr(self, name)]
-        if not self.consent:
-            missing.append("consent")
+        missing = [
+            name for name in ["title", *self.REQUIRED_TO_SUBMIT] if not self._is_filled_in(name)
+        ]
         if self.is_told and not self.consent_given:
             missing.append("how consent was given")
         if self.consent_given == self.Consent.OTHER and not self.consent_note.strip():
             missing.append("how consent was given")
-        if self.pk and not self.shifts.exists():
-            missing.append("shifts")
         return missing
+
+    def _is_filled_in(self, name):
+        if name == "shifts":
+            # Shifts are chosen alongside the first save, so an unsaved one is not short of them.
+            return not self.pk or self.shifts.exists()
+        return bool(getattr(self, name))
 
     def match_place(self):
         """Link the typed "Where?" to its Place, unless it is linked already.
@@ -892,7 +912,7 @@ class Sighting(models.Model):
     def return_to_author(self, *, by, feedback):
         self._require_reviewer(by)
         if not feedback.strip():
-            raise ValidationError(_("Say what the author should change."))
+            raise ValidationError(self.FEEDBACK_NEEDED[self.Status.RETURNED])
         change = self._change_status(
             self.Status.RETURNED,
             by=by,
@@ -905,7 +925,7 @@ class Sighting(models.Model):
     def decline(self, *, by, reason):
         self._require_reviewer(by)
         if not reason.strip():
-            raise ValidationError(_("Give the author a reason for declining."))
+            raise ValidationError(self.FEEDBACK_NEEDED[self.Status.DECLINED])
         change = self._change_status(
             self.Status.DECLINED,
             by=by,
@@ -1146,7 +1166,12 @@ class FollowUp(Hideable):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="follow_ups"
     )
-    observed_on = models.DateField(_("Date"), default=timezone.localdate)
+    observed_on = models.DateField(
+        _("Date"),
+        default=timezone.localdate,
+        validators=[between_1900_and_today],
+        error_messages={"future": _("The date cannot be in the future.")},
+    )
     outcome = models.CharField(_("Is it still happening?"), max_length=20, choices=Outcome.choices)
     note = models.CharField(
         _("Note"), max_length=500, help_text=_("A sentence or two on what changed.")

@@ -9,16 +9,15 @@ import math
 from dataclasses import dataclass
 
 from django.db.models import Count
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from core.generation import cached
 from sightings import counts
-from sightings.models import Place, Shift, Sighting
+from sightings.models import Place, Shift, Sighting, url_by_slug
 
 # The second part changes whenever PlaceCount does, so no older shape is read back.
-PLACES_KEY = f"counts:{counts.FORMAT}:places:2"
+PLACES_KEY = f"counts:{counts.FORMAT}:places:3"
 WHOLE_PROFILE_KEY = f"counts:{counts.FORMAT}:whole-profile"
 TALLIES_KEY = f"counts:{counts.FORMAT}:place-tallies"
 
@@ -46,7 +45,6 @@ class PlaceCount:
     id: int
     name: str
     slug: str
-    url: str
     region: str
     latitude: float | None
     longitude: float | None
@@ -55,7 +53,8 @@ class PlaceCount:
     shift_counts: tuple
 
     def get_absolute_url(self):
-        return self.url
+        # Worked out as it is shown, not kept: the same count serves /places/ and /cy/places/.
+        return url_by_slug("sightings:place-detail", self.slug)
 
 
 def _place_tallies():
@@ -91,7 +90,6 @@ def place_tallies():
 def _places_with_counts():
     tallies = place_tallies()
     shift_ids = list(Shift.objects.order_by("position").values_list("pk", flat=True))
-    url = reverse("sightings:place-detail", kwargs={"slug": "-slug-"})
     rows = Place.objects.filter(pk__in=tallies).values_list(
         "pk", "name", "slug", "region", "latitude", "longitude"
     )
@@ -108,7 +106,6 @@ def _places_with_counts():
                 id=pk,
                 name=name,
                 slug=slug,
-                url=url.replace("-slug-", slug),
                 region=region,
                 latitude=latitude,
                 longitude=longitude,

@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import is_convenor
 from core import versions
-from core.markdown import render_markdown
 from core.refusals import refusal
 from sightings import changes, importing
 from sightings.authoring import history_for, theme_suggestions, write_sighting
@@ -223,12 +222,7 @@ def review_sighting(request, pk):
             "form": form,
             "changed": changed,
             "typed": typed,
-            "preview": {
-                "sighting": sighting,
-                "story_html": render_markdown(sighting.story),
-                "shifts": preview_shifts,
-                "themes": preview_themes,
-            },
+            "preview": sighting.preview(shifts=preview_shifts, themes=preview_themes),
             "history": history_for(sighting, request.user),
             "since_feedback": changes.since_feedback(sighting),
             "theme_options": theme_suggestions(),

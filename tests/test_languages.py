@@ -253,3 +253,25 @@ def test_the_welsh_feed_has_a_welsh_title(client):
         "<title>Yr Arsyllfa: arsylwadau (Newid: Fi → Ni; Newidiadau sy’n para yn unig)</title>"
         in feed
     )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "address, link",
+    [
+        ("/themes/", "/themes/loneliness/"),
+        ("/", "/themes/loneliness/"),
+        ("/places/", "/places/hackney/"),
+    ],
+)
+def test_kept_counts_link_to_the_pages_own_language(client, address, link):
+    sighting = SightingFactory(published=True, themes=["loneliness"], place="Hackney")
+    sighting.match_place()
+    sighting.save()
+
+    english = client.get(address)
+    welsh = client.get("/cy" + address)
+
+    assert f'href="{link}"' in english.text
+    assert f'href="/cy{link}"' in welsh.text
+    assert f'href="{link}"' not in welsh.text

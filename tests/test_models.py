@@ -1,7 +1,10 @@
+import datetime
 import re
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from sightings.models import Shift, Sighting, Theme
 from tests.factories import SightingFactory
@@ -137,3 +140,29 @@ def test_deleting_an_author_keeps_their_published_sighting(author):
     sighting.refresh_from_db()
     assert sighting.author is None
     assert sighting.is_public
+
+
+def test_themes_that_slugify_alike_are_counted_as_places_are():
+    first, second = Theme.objects.create(name="mutual aid"), Theme.objects.create(name="mutual-aid")
+    assert [first.slug, second.slug] == ["mutual-aid", "mutual-aid-2"]
+
+
+@pytest.mark.parametrize(
+    "label, field",
+    [
+        ("sightings.Sighting", "date_observed"),
+        ("sightings.FollowUp", "observed_on"),
+        ("cells.CellNote", "met_on"),
+    ],
+)
+def test_every_date_people_give_is_refused_before_1900_and_after_today(label, field):
+    date_field = apps.get_model(label)._meta.get_field(field)
+    today = timezone.localdate()
+    assert date_field.clean(today, None) == today
+    for day, code in [
+        (today + datetime.timedelta(days=1), "future"),
+        (datetime.date(1899, 12, 31), "before_1900"),
+    ]:
+        with pytest.raises(ValidationError) as refused:
+            date_field.clean(day, None)
+        assert refused.value.error_list[0].code == code

@@ -71,9 +71,7 @@ def test_the_map_points_are_links_with_names_and_counts(client, towns):
 
 def test_more_sightings_draw_a_larger_point():
     small, large = (
-        place_profiles.PlaceCount(
-            count, slug, slug, f"/{slug}/", "", 52.0, -1.0, count, (count,) * 5
-        )
+        place_profiles.PlaceCount(count, slug, slug, "", 52.0, -1.0, count, (count,) * 5)
         for slug, count in (("small", 1), ("large", 9))
     )
     drawn = place_profiles.place_map([small, large])["points"]
