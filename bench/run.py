@@ -56,13 +56,6 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 READER = "bench-reader"
 READER_PASSWORD = "bench-reader-password-not-secret"
-SHIFTS = [
-    "me-to-we",
-    "doubting-to-trusting",
-    "controlling-to-enabling",
-    "competing-to-collaborating",
-    "transactional-to-relational",
-]
 # One word from each of bench/seed.py's sixteen paragraphs: a story holds two to four
 # of them, so each word is on about a fifth of the sightings (the run measures the
 # share) and two of them together on a few per cent. A search of two is a search of
@@ -184,7 +177,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import Count
 from cells.models import Cell
-from sightings.models import Place, Sighting, Theme, ThemedSighting
+from sightings.models import Place, Shift, Sighting, Theme, ThemedSighting
 reader, _ = get_user_model().objects.get_or_create(username={READER!r})
 reader.set_password({READER_PASSWORD!r})
 reader.save()
@@ -210,6 +203,7 @@ with connection.cursor() as cursor:
         )
         words[word] = round(cursor.fetchone()[0] / total, 3) if total else 0
 print(json.dumps({{
+    "shifts": list(Shift.objects.order_by("position").values_list("slug", flat=True)),
     "sizes": {{
         "published_sightings": total,
         "themes": Theme.objects.count(),
@@ -233,11 +227,12 @@ def fresh_pages(data):
     Every address asks for a different set of sightings (another date, filter,
     search, theme, place or page), so nothing kept for an earlier address answers it.
     """
-    themes, places, cells, sightings = (
+    themes, places, cells, sightings, shifts = (
         data["themes"],
         data["places"],
         data["cells"],
         data["sightings"],
+        data["shifts"],
     )
 
     def day(n):
@@ -258,17 +253,17 @@ def fresh_pages(data):
     return [
         ("home", lambda n: f"/?v={n}"),
         ("list", lambda n: f"/sightings/?to={day(n)}"),
-        ("list by shift", lambda n: f"/sightings/?shift={SHIFTS[n % 5]}&to={day(n)}"),
+        ("list by shift", lambda n: f"/sightings/?shift={shifts[n % 5]}&to={day(n)}"),
         ("list by theme", lambda n: f"/sightings/?theme={themes[n % len(themes)]}"),
         (
             "list by shift and theme",
-            lambda n: f"/sightings/?shift={SHIFTS[n % 5]}&theme={themes[n % len(themes)]}",
+            lambda n: f"/sightings/?shift={shifts[n % 5]}&theme={themes[n % len(themes)]}",
         ),
         ("list slipping back", lambda n: f"/sightings/?direction=back&to={day(n)}"),
         ("search, two common words", lambda n: f"/sightings/?q={pair(n)}"),
         (
             "search, shift, relevance",
-            lambda n: f"/sightings/?q={pair(n)}&shift={SHIFTS[n % 5]}&sort=relevance",
+            lambda n: f"/sightings/?q={pair(n)}&shift={shifts[n % 5]}&sort=relevance",
         ),
         ("list, a numbered page", lambda n: f"/sightings/?page={2 + n % 49}"),
         ("list further on (keyset)", lambda n: f"/sightings/?after={cursor(n)}"),
@@ -276,35 +271,35 @@ def fresh_pages(data):
         ("themes", lambda n: f"/themes/?page={1 + n % 4}&v={n}"),
         ("one theme", lambda n: f"/themes/{themes[n % len(themes)]}/"),
         ("shifts", lambda n: f"/shifts/?v={n}"),
-        ("one shift", lambda n: f"/shifts/{SHIFTS[n % 5]}/?to={day(n)}"),
+        ("one shift", lambda n: f"/shifts/{shifts[n % 5]}/?to={day(n)}"),
         ("cell", lambda n: f"/cells/{cells[n % len(cells)]}/"),
         (
             "insights",
             lambda n: (
-                f"/insights/?setting={SETTINGS[n % 6]}&shift={SHIFTS[n // 6 % 5]}"
+                f"/insights/?setting={SETTINGS[n % 6]}&shift={shifts[n // 6 % 5]}"
                 f"&direction={DIRECTIONS[n // 30 % 3]}"
             ),
         ),
         (
             "insights, shift and place",
-            lambda n: f"/insights/?shift={SHIFTS[n % 5]}&place_ref={place(n // 5)}",
+            lambda n: f"/insights/?shift={shifts[n % 5]}&place_ref={place(n // 5)}",
         ),
         ("places", lambda n: f"/places/?sort={('count', 'name')[n % 2]}&v={n}"),
         ("one place", lambda n: f"/places/{place(n)}/?setting={SETTINGS[n // len(places) % 7]}"),
         (
             "feed",
-            lambda n: f"/sightings/feed/?shift={SHIFTS[n % 5]}&theme={themes[n % len(themes)]}",
+            lambda n: f"/sightings/feed/?shift={shifts[n % 5]}&theme={themes[n % len(themes)]}",
         ),
         ("api sightings", lambda n: f"/api/sightings/?to={day(n)}"),
         (
             "api shift and theme",
-            lambda n: f"/api/sightings/?shift={SHIFTS[n % 5]}&theme={themes[n % len(themes)]}",
+            lambda n: f"/api/sightings/?shift={shifts[n % 5]}&theme={themes[n % len(themes)]}",
         ),
         (
             "api shift and place",
-            lambda n: f"/api/sightings/?shift={SHIFTS[n % 5]}&place_ref={place(n // 5)}",
+            lambda n: f"/api/sightings/?shift={shifts[n % 5]}&place_ref={place(n // 5)}",
         ),
-        ("api search and shift", lambda n: f"/api/sightings/?q={pair(n)}&shift={SHIFTS[n % 5]}"),
+        ("api search and shift", lambda n: f"/api/sightings/?q={pair(n)}&shift={shifts[n % 5]}"),
     ]
 
 
