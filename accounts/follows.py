@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.languages import language_of
-from accounts.roles import own_name
+from accounts.names import own_name
 from outbox import mail
 
 SALT = "observatory.follow.unsubscribe"

@@ -8,7 +8,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Preferences
-from accounts.roles import ANONYMOUS_PRACTITIONER, is_convenor, own_name
+from accounts.names import ANONYMOUS_PRACTITIONER, own_name
+from accounts.roles import is_convenor
 from outbox import mail
 
 PASSWORD_HELP = _("At least eight characters, not only numbers and not a common password.")

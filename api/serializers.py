@@ -72,7 +72,7 @@ class SightingSerializer(serializers.ModelSerializer):
 
     @extend_schema_field({"type": "array", "items": {"type": "string"}})
     def get_themes(self, sighting):
-        return [theme.slug for theme in sighting.themes]
+        return [theme.slug for theme in sighting.themes_in_order]
 
     @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
     def get_source_url(self, sighting):

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import gettext as _
 
-from accounts.roles import public_name
+from accounts.names import public_name
 from cells.models import Cell, DiscussedSighting
 from core.feeds import SafeAtomFeed
 from sightings.models import Sighting

@@ -101,10 +101,6 @@ class Cell(models.Model):
             return False
         return user.is_staff or self.convenors.filter(pk=user.pk).exists()
 
-    @property
-    def takes_new_notes(self):
-        return self.is_active
-
     def published_notes(self):
         return self.notes.published()
 
@@ -295,7 +291,7 @@ class CellNote(models.Model):
             raise PermissionDenied(_("Only this cell's convenors may publish its notes."))
         if self.is_public:
             raise ValidationError(_("This note is already published."))
-        if not self.cell.takes_new_notes:
+        if not self.cell.is_active:
             raise ValidationError(_("This cell has closed and publishes no new notes."))
         if missing := self.missing_for_publishing():
             labels = [str(self._meta.get_field(name).verbose_name) for name in missing]

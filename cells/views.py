@@ -73,7 +73,7 @@ def note_create(request, slug):
     cell = get_object_or_404(Cell, slug=slug)
     if not cell.is_convened_by(request.user):
         raise PermissionDenied(_("Only this cell's convenors write its notes."))
-    if not cell.takes_new_notes:
+    if not cell.is_active:
         messages.warning(request, _("This cell has closed and takes no new notes."))
         return redirect(cell)
     return note_form(request, cell, CellNote(cell=cell, author=request.user))

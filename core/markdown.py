@@ -38,10 +38,13 @@ _HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 
 
 def _demote_headings(html):
-    # The page's own title is its only h1, and its sections are h2, so a writer's
-    # "# Heading" becomes an h3 and the outline stays whole. Done on the HTML, not with
-    # Python-Markdown's TocExtension(baselevel=3), which leaves headings typed as raw
-    # HTML where they are (tests/test_markdown.py).
+    """Every heading two levels down: a writer's "# Heading" becomes an h3.
+
+    The page's own title is its only h1 and its sections are h2, so the outline stays
+    whole. Done on the HTML, not with Python-Markdown's TocExtension(baselevel=3),
+    which demotes Markdown headings but leaves headings typed as raw HTML (<h1>) where
+    they are (tests/test_markdown.py).
+    """
     return _HEADING.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 2, 6)}", html)
 
 

@@ -10,7 +10,8 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 
 from accounts.models import Follow, Preferences
-from accounts.roles import is_convenor, public_name
+from accounts.names import public_name
+from accounts.roles import is_convenor
 from cells.models import CellNote
 from sightings.models import Echo, FollowUp, Sighting
 

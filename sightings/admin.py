@@ -107,7 +107,7 @@ class SightingAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        shown = self.instance.status in Sighting.REVIEWABLE_STATUSES
+        shown = self.instance.status in Sighting.SHARED_WITH_CONVENORS
         if shown and "shifts" in cleaned_data and not cleaned_data["shifts"]:
             self.add_error("shifts", "A sighting that has been submitted needs at least one shift.")
         return cleaned_data

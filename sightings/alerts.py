@@ -7,7 +7,8 @@ from django_tasks import task
 from accounts.follows import by_person, email_about
 from accounts.languages import language_of
 from accounts.models import Follow
-from accounts.roles import convenors_to_alert, public_name
+from accounts.names import public_name
+from accounts.roles import convenors_to_alert
 from outbox import mail
 from sightings.filters import saved_search_results
 from sightings.models import Sighting

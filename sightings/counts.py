@@ -28,10 +28,10 @@ def _published_per_shift():
 
 def shifts_with_counts():
     """The five shifts in order, each with published_count."""
-    counts = cached({SHIFTS_KEY: _published_per_shift})[SHIFTS_KEY]
+    per_shift = cached({SHIFTS_KEY: _published_per_shift})[SHIFTS_KEY]
     shifts = list(Shift.objects.order_by("position"))
     for shift in shifts:
-        shift.published_count = counts.get(shift.pk, 0)
+        shift.published_count = per_shift.get(shift.pk, 0)
     return shifts
 
 
@@ -50,10 +50,10 @@ class ThemeCount:
 
 def _published_per_theme():
     links = ThemedSighting.objects.filter(content_object__status=Sighting.Status.PUBLISHED)
-    counts = dict(links.values_list("tag_id").annotate(n=Count("*")).order_by())
+    per_theme = dict(links.values_list("tag_id").annotate(n=Count("*")).order_by())
     return [
-        ThemeCount(name, slug, counts[pk])
-        for pk, name, slug in Theme.objects.filter(pk__in=counts)
+        ThemeCount(name, slug, per_theme[pk])
+        for pk, name, slug in Theme.objects.filter(pk__in=per_theme)
         .order_by("name")
         .values_list("pk", "name", "slug")
     ]

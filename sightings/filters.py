@@ -174,11 +174,11 @@ class SightingFilter(django_filters.FilterSet):
         self.form.is_valid()  # fills cleaned_data with the values that are valid
         return self.form.cleaned_data.get(name)
 
-    @property
+    @cached_property
     def search_text(self):
         return (self._clean("q") or "").strip()
 
-    @property
+    @cached_property
     def chosen_sort(self):
         chosen = self._clean("sort")
         if chosen:
@@ -342,19 +342,19 @@ def _count_facets(results, shifts):
         aggregates[f"shift_{shift.pk}"] = Count("shifts", filter=Q(shifts=shift.pk))
     for index, (value, _label) in enumerate(Sighting.Setting.choices):
         aggregates[f"setting_{index}"] = Count("pk", distinct=True, filter=Q(setting=value))
-    counts = results.aggregate(**aggregates)
+    totals = results.aggregate(**aggregates)
     return {
-        "total": counts["total"],
+        "total": totals["total"],
         "shifts": [
             {
                 "slug": shift.slug,
                 "name": shift.translated_name,
-                "count": counts[f"shift_{shift.pk}"],
+                "count": totals[f"shift_{shift.pk}"],
             }
             for shift in shifts
         ],
         "settings": [
-            {"value": value, "label": label, "count": counts[f"setting_{index}"]}
+            {"value": value, "label": label, "count": totals[f"setting_{index}"]}
             for index, (value, label) in enumerate(Sighting.Setting.choices)
         ],
     }

@@ -76,7 +76,7 @@ class ThemesField(forms.CharField):
 def themes_as_text(sighting):
     if not sighting.pk:
         return ""
-    return ", ".join(theme.name for theme in sighting.tags.order_by("name"))
+    return ", ".join(theme.name for theme in sighting.themes.order_by("name"))
 
 
 def use_direction_choices(field):
@@ -161,7 +161,7 @@ class SightingForm(HoneypotMixin, SeenVersionMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.submitting = submitting
         self.add_seen_version(self.instance)
-        self.fields["themes"].initial = themes_as_text(self.instance)
+        self.initial["themes"] = themes_as_text(self.instance)
         self.fields["setting"].choices = [("", _("Choose a setting"))] + list(
             Sighting.Setting.choices
         )
@@ -187,10 +187,6 @@ class SightingForm(HoneypotMixin, SeenVersionMixin, forms.ModelForm):
         if "place" in self.changed_data:
             # Matched again on submission, to what the author now says.
             self.instance.place_ref = None
-
-    def _save_m2m(self):
-        super()._save_m2m()
-        self.instance.tags.set(self.cleaned_data["themes"])
 
     def preview(self):
         """What the public page would show, from the form alone: nothing is saved."""
@@ -454,7 +450,7 @@ class ReviewForm(SeenVersionMixin, forms.Form):
             # nothing, and one made at the same instant as another waits for it.
             versions.lock(sighting, self.seen_version)
             sighting.shifts.set(data["shifts"])
-            sighting.tags.set(data["themes"])
+            sighting.themes.set(data["themes"])
             # Saved by the decision itself, which writes the whole sighting.
             sighting.direction = data["direction"]
             sighting.place_ref = self.chosen_place()

@@ -535,14 +535,14 @@ def shifts_by_setting(published, shifts):
         .order_by()
     )
     by_setting = {(row["sighting__setting"], row["shift_id"]): row["total"] for row in found}
-    settings = [
+    settings_seen = [
         (value, label)
         for value, label in Sighting.Setting.choices
         if any(by_setting.get((value, shift.pk)) for shift in shifts)
     ]
     rows = [
         [str(label), *[by_setting.get((value, s.pk), 0) for s in shifts]]
-        for value, label in settings
+        for value, label in settings_seen
     ]
     if rows:
         busiest = max(rows, key=lambda row: sum(row[1:]))

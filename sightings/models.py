@@ -179,7 +179,7 @@ class ThemeAlias(models.Model):
             cls.objects.update_or_create(slug=slug, defaults={"theme": theme})
 
 
-class ThemeManager(_TaggableManager):
+class SightingThemes(_TaggableManager):
     """Normalises theme names however they arrive: from a form, the admin or code."""
 
     def _to_tag_model_instances(self, tags, tag_kwargs):
@@ -467,7 +467,7 @@ class SightingQuerySet(models.QuerySet):
         if user.is_authenticated:
             shown |= Q(author=user)
             if is_convenor(user):
-                shown |= Q(status__in=Sighting.REVIEWABLE_STATUSES)
+                shown |= Q(status__in=Sighting.SHARED_WITH_CONVENORS)
         return self.filter(shown)
 
     def awaiting_review(self):
@@ -579,7 +579,7 @@ class Sighting(models.Model):
     EDITABLE_STATUSES = {Status.DRAFT, Status.RETURNED}
     # What convenors see of other people's sightings: what has been put before them.
     # A draft is not yet shared and a withdrawn one was taken back, so both stay private.
-    REVIEWABLE_STATUSES = {Status.SUBMITTED, Status.PUBLISHED, Status.RETURNED, Status.DECLINED}
+    SHARED_WITH_CONVENORS = {Status.SUBMITTED, Status.PUBLISHED, Status.RETURNED, Status.DECLINED}
     # Returning or declining a sighting tells its author why; without a word it is refused.
     FEEDBACK_NEEDED = {
         Status.RETURNED: _("Tell the author what to change before returning it."),
@@ -637,10 +637,10 @@ class Sighting(models.Model):
         default=Direction.FORWARD,
         help_text=_("Most sightings move a shift forward; say so when one is slipping back."),
     )
-    tags = TaggableManager(
+    themes = TaggableManager(
         "Themes",
         through=ThemedSighting,
-        manager=ThemeManager,
+        manager=SightingThemes,
         blank=True,
         help_text=_("Optional, up to ten, separated by commas."),
     )
@@ -785,11 +785,11 @@ class Sighting(models.Model):
         return bool(self.told_via)
 
     @property
-    def themes(self):
-        """The sighting's themes, from the card prefetch when there is one."""
+    def themes_in_order(self):
+        """The sighting's themes by name, from the card prefetch when there is one."""
         if hasattr(self, "theme_links"):
             return [link.tag for link in self.theme_links]
-        return list(self.tags.order_by("name"))
+        return list(self.themes.order_by("name"))
 
     def preview(self, *, shifts, themes):
         """What the public page would show with these shifts and themes: nothing is saved."""
@@ -803,7 +803,7 @@ class Sighting(models.Model):
     def is_visible_to(self, user):
         if self.is_public or self.is_author(user):
             return True
-        return self.status in self.REVIEWABLE_STATUSES and is_convenor(user)
+        return self.status in self.SHARED_WITH_CONVENORS and is_convenor(user)
 
     def is_author(self, user):
         return user.is_authenticated and self.author_id == user.pk
@@ -824,7 +824,7 @@ class Sighting(models.Model):
                 between_1900_and_today(self.date_observed)
             except ValidationError as refused:
                 problems.extend(refused.messages)
-        if self.pk and self.tags.count() > MAX_THEMES:
+        if self.pk and self.themes.count() > MAX_THEMES:
             problems.append(f"A sighting can have at most {MAX_THEMES} themes.")
         return problems
 
@@ -862,7 +862,7 @@ class Sighting(models.Model):
             if current.status not in allowed_from:
                 raise ValidationError(
                     f"A sighting that is {current.get_status_display().lower()} cannot be "
-                    f"{StatusChange.Action(to).label.lower()}."
+                    f"{StatusChange.Step(to).label.lower()}."
                 )
             previous, self.version = current.status, current.version
             self.status = to
@@ -999,7 +999,8 @@ def _tell_the_author(change):
 class StatusChange(models.Model):
     """One step in a sighting's life: who moved it, when, and what they said."""
 
-    class Action(models.TextChoices):
+    # The statuses again, each said as the step that reaches it, for a sighting's history.
+    class Step(models.TextChoices):
         DRAFT = "draft", _("Saved as a draft")
         SUBMITTED = "submitted", _("Submitted for review")
         PUBLISHED = "published", _("Published")
@@ -1012,7 +1013,7 @@ class StatusChange(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     from_status = models.CharField(max_length=20, choices=Sighting.Status.choices)
-    to_status = models.CharField(max_length=20, choices=Action.choices)
+    to_status = models.CharField(max_length=20, choices=Step.choices)
     note = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 

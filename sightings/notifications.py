@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.languages import language_of
-from accounts.roles import public_name
+from accounts.names import public_name
 from outbox import mail
 
 

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from core import page_cache
 from sightings import place_profiles
 from sightings.models import Place, PlaceAlias, Shift, Sighting
-from sightings.views import LIST_PARAMETERS, discover
+from sightings.views import LIST_PARAMETERS, filtered_list_context
 
 
 @page_cache.for_visitors(params=["sort"])
@@ -39,7 +39,7 @@ def place_detail(request, slug):
         if alias is None:
             raise Http404("No place with published sightings has this address.")
         return redirect(alias.place, permanent=True)
-    context = discover(
+    context = filtered_list_context(
         request,
         Sighting.objects.published().at(place),
         fixed=["place_ref"],

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.languages import language_of
-from accounts.roles import own_name
+from accounts.names import own_name
 from outbox import mail
 from sightings.models import FollowUp, Reminder, Sighting
 from sightings.notifications import site_url

@@ -186,7 +186,7 @@ def review_sighting(request, pk):
         changed = form.refuse_stale(sighting, DECISION_FIELDS, message=decided)
         typed = form.cleaned_data["feedback"].strip()
     preview_shifts = list(sighting.shifts.all())
-    preview_themes = [theme.name for theme in sighting.tags.order_by("name")]
+    preview_themes = [theme.name for theme in sighting.themes.order_by("name")]
     if form.is_bound and form.is_valid() and form.is_preview:
         preview_shifts = sorted(form.cleaned_data["shifts"], key=lambda shift: shift.position)
         preview_themes = sorted(form.cleaned_data["themes"])
@@ -204,7 +204,7 @@ def review_sighting(request, pk):
                 decided = decided_meanwhile(sighting)
                 changed = form.refuse_stale(stale.current, DECISION_FIELDS, message=decided)
             preview_shifts = list(sighting.shifts.all())
-            preview_themes = [theme.name for theme in sighting.tags.order_by("name")]
+            preview_themes = [theme.name for theme in sighting.themes.order_by("name")]
             typed = "" if awaiting else form.cleaned_data["feedback"].strip()
         except (ValidationError, PermissionDenied) as error:
             sighting.refresh_from_db()

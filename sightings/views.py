@@ -99,7 +99,7 @@ def _first_page_url(request):
     return f"?{query.urlencode()}"
 
 
-def discover(request, queryset, *, fixed=(), fixed_query=None):
+def filtered_list_context(request, queryset, *, fixed=(), fixed_query=None):
     """Filter, search, count, facet and page a set of published sightings.
 
     `fixed` names the filters the page decides itself, and `fixed_query` the query
@@ -140,7 +140,7 @@ LIST_PARAMETERS = [*SightingFilter.base_filters, "page", "after"]
 
 @page_cache.for_visitors(params=LIST_PARAMETERS)
 def sighting_list(request):
-    context = discover(request, Sighting.objects.published())
+    context = filtered_list_context(request, Sighting.objects.published())
     return render(request, "sightings/sighting_list.html", context)
 
 
@@ -228,7 +228,7 @@ def sighting_detail(request, slug):
         .prefetch_related("shifts"),
         slug=slug,
     )
-    themes = sighting.themes
+    themes = sighting.themes_in_order
     return render(
         request,
         "sightings/sighting_detail.html",
@@ -275,7 +275,7 @@ def shift_list(request):
 @page_cache.for_visitors(params=LIST_PARAMETERS)
 def shift_detail(request, slug):
     shift = get_object_or_404(Shift, slug=slug)
-    context = discover(
+    context = filtered_list_context(
         request,
         Sighting.objects.published().with_shift_ids(shift.pk),
         fixed=["shift"],
@@ -316,7 +316,7 @@ def theme_detail(request, slug):
         # A renamed or merged theme's old address leads to the theme it became.
         alias = get_object_or_404(ThemeAlias.objects.select_related("theme"), slug=slug)
         return redirect(alias.theme, permanent=True)
-    context = discover(
+    context = filtered_list_context(
         request,
         Sighting.objects.published().with_theme_ids(theme.pk),
         fixed=["theme"],

@@ -59,7 +59,7 @@ class SightingFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def themes(self, create, extracted, **kwargs):
         if create and extracted:
-            self.tags.set(extracted)
+            self.themes.set(extracted)
 
 
 class FollowUpFactory(factory.django.DjangoModelFactory):

@@ -106,7 +106,7 @@ def test_preview_of_an_edit_leaves_the_saved_sighting_alone(signed_in, author):
     signed_in.post(edit, full_sighting(title="Not yet saved", action="preview", themes="new one"))
     sighting.refresh_from_db()
     assert sighting.title == "As saved"
-    assert [theme.name for theme in sighting.tags.all()] == ["kept"]
+    assert [theme.name for theme in sighting.themes.all()] == ["kept"]
 
 
 def test_preview_sanitises_the_story(signed_in):
@@ -126,7 +126,7 @@ def test_submitting_a_complete_sighting_sends_it_for_review(signed_in, author):
         "doubting-to-trusting",
         "me-to-we",
     ]
-    assert sorted(theme.name for theme in sighting.tags.all()) == ["loneliness", "pharmacies"]
+    assert sorted(theme.name for theme in sighting.themes.all()) == ["loneliness", "pharmacies"]
     assert sighting.consent
     change = StatusChange.objects.get()
     assert (change.actor, change.from_status, change.to_status) == (author, "draft", "submitted")
@@ -194,7 +194,7 @@ def test_more_than_ten_themes_are_refused(signed_in):
 def test_ten_themes_repeated_in_other_cases_count_once(signed_in):
     themes = ", ".join([f"Theme {n}" for n in range(10)] + [f"theme {n} " for n in range(10)])
     signed_in.post(NEW, full_sighting(themes=themes))
-    assert Sighting.objects.get().tags.count() == 10
+    assert Sighting.objects.get().themes.count() == 10
 
 
 def test_nothing_typed_is_lost_when_a_submission_has_errors(signed_in):
@@ -233,7 +233,7 @@ def test_the_author_edits_a_draft(signed_in, author):
     sighting.refresh_from_db()
     assert sighting.title == "Second go"
     assert sighting.status == Sighting.Status.DRAFT
-    assert sorted(theme.name for theme in sighting.tags.all()) == ["one", "two"]
+    assert sorted(theme.name for theme in sighting.themes.all()) == ["one", "two"]
 
 
 def test_the_author_resubmits_a_returned_sighting(signed_in, author, convenor):

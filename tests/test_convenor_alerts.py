@@ -75,10 +75,10 @@ def test_a_submission_through_the_form_alerts_the_convenors(
     data = {
         name: value
         for name, value in form.initial.items()
-        if value is not None and name not in {"shifts", "tags"}
+        if value is not None and name not in {"shifts", "themes"}
     }
     data.update(
-        shifts=[s.pk for s in sighting.shifts.all()], tags="", consent="on", action="submit"
+        shifts=[s.pk for s in sighting.shifts.all()], themes="", consent="on", action="submit"
     )
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("sightings:edit", kwargs={"slug": sighting.slug}), data)

@@ -22,7 +22,7 @@ def test_demo_data_fills_every_shift_setting_and_connection(demo):
         assert published.with_shift(shift.slug).exists(), shift.slug
     assert set(published.values_list("setting", flat=True)) == set(Setting.values)
     assert set(published.values_list("connection", flat=True)) == set(Connection.values)
-    assert published.exclude(tags=None).count() == published.count()
+    assert published.exclude(themes=None).count() == published.count()
 
 
 def test_demo_data_has_cells_notes_and_follow_ups(demo):

@@ -125,7 +125,7 @@ def test_a_valid_file_becomes_submitted_sightings_told_to_the_convenor(
         assert sighting.told_via == Sighting.Telling.IMPORT
         assert sighting.consent_given == Sighting.Consent.PAPER
         assert sighting.consent
-    assert sorted(sightings[0].tags.names()) == ["money", "mutual aid"]
+    assert sorted(sightings[0].themes.names()) == ["money", "mutual aid"]
     assert [s.slug for s in sightings[1].shifts.all()] == ["doubting-to-trusting"]
 
     sightings[0].publish(by=second_convenor)

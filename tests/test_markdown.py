@@ -1,4 +1,6 @@
+import markdown
 import pytest
+from markdown.extensions.toc import TocExtension
 
 from core.markdown import render_markdown
 from tests.factories import SightingFactory
@@ -59,3 +61,11 @@ def test_a_hostile_story_is_shown_inert_on_the_sighting_page(client):
     page = client.get(sighting.get_absolute_url()).content.decode()
     assert "<script>alert(1)</script>" not in page
     assert "javascript:alert" not in page
+
+
+def test_python_markdowns_own_demotion_would_leave_an_html_heading_as_it_was():
+    """Why core/markdown.py demotes headings itself rather than with TocExtension."""
+    typed = "<h1>Typed</h1>\n\n# Written"
+    html = markdown.markdown(typed, extensions=["extra", TocExtension(baselevel=3)])
+    assert "<h1>Typed</h1>" in html
+    assert "<h3>Typed</h3>" in render_markdown(typed)

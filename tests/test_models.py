@@ -75,8 +75,8 @@ def test_themes_are_trimmed_and_lower_cased_into_one():
     first = SightingFactory(themes=["Loneliness", "Mutual Aid"])
     second = SightingFactory(themes=["loneliness ", "  mutual   aid"])
     assert Theme.objects.count() == 2
-    assert sorted(t.name for t in first.tags.all()) == ["loneliness", "mutual aid"]
-    assert set(first.tags.all()) == set(second.tags.all())
+    assert sorted(t.name for t in first.themes.all()) == ["loneliness", "mutual aid"]
+    assert set(first.themes.all()) == set(second.themes.all())
 
 
 def test_a_new_sighting_is_a_draft_and_not_public():

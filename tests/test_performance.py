@@ -77,7 +77,7 @@ def test_deleting_a_published_sighting_updates_the_counts(client):
 def test_the_theme_index_follows_tagging_and_renaming(client):
     sighting = SightingFactory(published=True, themes=["food"])
     assert re.search(r"food</a> <span class=\"count\">1<", client.get("/themes/").content.decode())
-    sighting.tags.add("allotments")
+    sighting.themes.add("allotments")
     assert "allotments" in client.get("/themes/").content.decode()
     theme = Theme.objects.get(name="food")
     theme.name = "food banks"

@@ -238,7 +238,7 @@ def test_a_convenor_adjusts_shifts_and_themes_then_publishes(as_convenor, conven
     sighting.refresh_from_db()
     assert sighting.status == S.PUBLISHED
     assert set(sighting.shifts.all()) == set(wanted)
-    assert sorted(theme.name for theme in sighting.tags.all()) == ["food", "mutual aid"]
+    assert sorted(theme.name for theme in sighting.themes.all()) == ["food", "mutual aid"]
     assert sighting.changes.get().actor == convenor
 
 
@@ -275,7 +275,7 @@ def test_returning_without_feedback_is_refused_and_keeps_the_changes(as_convenor
     assert 'value="food, parks"' in html
     sighting.refresh_from_db()
     assert sighting.status == S.SUBMITTED
-    assert [theme.name for theme in sighting.tags.all()] == ["food"]
+    assert [theme.name for theme in sighting.themes.all()] == ["food"]
     assert sighting.shifts.exists()
 
 
@@ -326,7 +326,7 @@ def test_a_decision_on_a_sighting_already_decided_changes_nothing(as_convenor, c
     assert "nothing to decide" in response.content.decode()
     sighting.refresh_from_db()
     assert sighting.status == S.PUBLISHED
-    assert [theme.name for theme in sighting.tags.all()] == ["food"]
+    assert [theme.name for theme in sighting.themes.all()] == ["food"]
 
 
 def test_an_unknown_decision_is_an_error_not_a_crash(as_convenor):
@@ -360,8 +360,8 @@ def test_renaming_a_theme_keeps_every_sightings_tag(as_convenor):
     assert response["Location"] == reverse("review:themes")
     theme.refresh_from_db()
     assert (theme.name, theme.slug) == ("loneliness", "loneliness")
-    assert [t.name for t in first.tags.all()] == ["loneliness"]
-    assert sorted(t.name for t in second.tags.all()) == ["food", "loneliness"]
+    assert [t.name for t in first.themes.all()] == ["loneliness"]
+    assert sorted(t.name for t in second.themes.all()) == ["food", "loneliness"]
 
 
 def test_renaming_onto_an_existing_theme_is_refused(as_convenor):
@@ -386,7 +386,7 @@ def test_merging_themes_moves_every_sighting_without_doubles(as_convenor):
     assert "Merged “elderly” into “older people”" in response.content.decode()
     assert not Theme.objects.filter(name="elderly").exists()
     for sighting in (both, only_old, only_new):
-        assert [t.name for t in sighting.tags.all()] == ["older people"]
+        assert [t.name for t in sighting.themes.all()] == ["older people"]
 
 
 @pytest.mark.parametrize(
@@ -443,7 +443,7 @@ def test_every_demo_account_sees_its_own_pages(client):
 def test_convenors_see_only_what_was_put_before_them(client, convenor, author, status):
     sighting = SightingFactory(author=author, status=status)
     client.force_login(convenor)
-    shown = status in Sighting.REVIEWABLE_STATUSES
+    shown = status in Sighting.SHARED_WITH_CONVENORS
 
     detail = client.get(sighting.get_absolute_url())
     review = client.get(reverse("review:sighting", kwargs={"pk": sighting.pk}))

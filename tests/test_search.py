@@ -132,12 +132,12 @@ def test_the_search_vector_follows_every_save_and_theme_change(client):
     assert found(client, "q=allotment") == ["Allotment club"]
     Sighting.objects.filter(pk=sighting.pk).update(summary="Now about beekeeping.")
     assert found(client, "q=beekeeping") == ["Allotment club"]
-    sighting.tags.add("orchards")
+    sighting.themes.add("orchards")
     assert found(client, "q=orchards") == ["Allotment club"]
     Theme.objects.filter(name="orchards").update(name="cider")
     assert found(client, "q=cider") == ["Allotment club"]
     assert found(client, "q=orchards") == []
-    sighting.tags.clear()
+    sighting.themes.clear()
     assert found(client, "q=cider") == []
 
 

@@ -107,7 +107,7 @@ def written_by_people(world):
     for sighting in Sighting.objects.all():
         texts |= {sighting.title, sighting.summary, sighting.place, sighting.story}
         texts |= {sighting.source_url, sighting.feedback}
-        texts |= set(sighting.tags.values_list("name", flat=True))
+        texts |= set(sighting.themes.values_list("name", flat=True))
     for follow_up in FollowUp.objects.all():
         texts |= {follow_up.note, follow_up.hidden_reason}
     for place in Place.objects.all():

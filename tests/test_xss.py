@@ -112,7 +112,7 @@ def planted(db, payload, convenor):
         author=convenor,
         sightings=[sighting],
     )
-    theme = sighting.tags.exclude(name="plain theme").get()
+    theme = sighting.themes.exclude(name="plain theme").get()
     return {"sighting": sighting, "cell": cell, "note": note, "theme": theme}
 
 

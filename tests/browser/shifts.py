@@ -2,6 +2,10 @@
 
 A transactional test empties every table when it ends, including the shifts the data
 migration made, so later live-server tests put them back from the migration's own list.
+
+pytest-django's serialized_rollback cannot do it here: the copy of the database it keeps
+is held on the test thread's connection, and a test driving Playwright's synchronous API
+reaches the database through another connection object, which has no copy to restore.
 """
 
 import importlib

@@ -112,7 +112,7 @@ def build_site():
     )
     note.record_readings({sightings[0].pk: ("complicates", "Only where a hall was free")})
     CellNoteFactory(cell=cell, published=True, author=convenor, title="Second meeting")
-    theme = sightings[0].tags.get(name="mutual aid")
+    theme = sightings[0].themes.get(name="mutual aid")
     note_new = reverse("cells:note-create", kwargs={"slug": cell.slug})
     return {
         "home": Page("/"),

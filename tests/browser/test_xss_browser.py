@@ -60,7 +60,7 @@ def planted_pages(transactional_db):
     reflected = urlencode({"q": PAYLOADS[3], "place": PAYLOADS[1], "sort": PAYLOADS[0]})
     pages = ["/", "/sightings/", f"/sightings/?{reflected}", "/themes/", "/cells/"]
     pages += [s.get_absolute_url() for s in sightings]
-    pages += [theme.get_absolute_url() for s in sightings for theme in s.tags.all()]
+    pages += [theme.get_absolute_url() for s in sightings for theme in s.themes.all()]
     pages += [cell.get_absolute_url(), note.get_absolute_url()]
     pages.append("/accounts/login/?" + urlencode({"next": "javascript:alert(1)"}))
     pages += ["/insights/", "/open-data/", "/sightings/export.json", "/sightings/feed/"]

@@ -105,7 +105,7 @@ class Command(BaseCommand):
         sighting.full_clean(exclude=["slug"])
         sighting.save()
         sighting.shifts.set([self.shifts[slug] for slug in row["shifts"]])
-        sighting.tags.set(row["themes"])
+        sighting.themes.set(row["themes"])
         return sighting
 
     def published_sightings(self):

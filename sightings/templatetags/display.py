@@ -1,9 +1,11 @@
+"""Filters that turn what is stored into what a page shows: names, links and repeats."""
+
 from urllib.parse import urlsplit
 
 from django import template
 
-from accounts.roles import pseudonymous_name as _pseudonymous_name
-from accounts.roles import public_name as _public_name
+from accounts.names import pseudonymous_name as _pseudonymous_name
+from accounts.names import public_name as _public_name
 
 register = template.Library()
 
@@ -25,20 +27,13 @@ def times(count):
 
 
 @register.simple_tag(takes_context=True)
-def query_with(context, **changes):
-    """The current query string with some parameters replaced; None removes one."""
-    query = context["request"].GET.copy()
-    for key, value in changes.items():
-        if value is None:
-            query.pop(key, None)
-        else:
-            query[key] = value
-    return f"?{query.urlencode()}" if query else "?"
-
-
-@register.simple_tag(takes_context=True)
 def query_without(context, key, value=None):
-    """The current query string without one filter value (a removable chip)."""
+    """The current query string without one filter value (a removable chip), from page 1.
+
+    Django's {% querystring %} removes or replaces a whole parameter named in the
+    template; a chip removes one of several values (one theme of three) under a name
+    the chip carries, which it cannot.
+    """
     query = context["request"].GET.copy()
     query.pop("page", None)
     if value is None:
