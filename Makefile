@@ -9,13 +9,14 @@ TEST_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=test-only-secret-key-not-for-produc
 	DJANGO_ALLOWED_HOSTS=localhost,127.0.0.1,testserver DJANGO_SECURE_SSL_REDIRECT=0 \
 	DJANGO_SECURE_COOKIES=0 DJANGO_HSTS_SECONDS=0
 
-.PHONY: help install install-dev run test lint format migrate demo bench bench-participation soak backup-check clean messages translations
+.PHONY: help install install-dev run test lint format migrate demo bench bench-smoke bench-participation soak backup-check clean messages translations
 
 help:
 	@echo "make run    - install, migrate, load demo data, start the worker and serve on http://127.0.0.1:8000"
 	@echo "make test   - install the test tools and run the whole test suite"
 	@echo "make lint   - ruff check and format check"
 	@echo "make bench  - seed PostgreSQL at scale and measure (needs DATABASE_URL)"
+	@echo "make bench-smoke - the benchmark end to end at 20,000 sightings, as a check"
 	@echo "make bench-participation - email to 10,000 followers: publishing and digests"
 
 $(BIN)/python:
@@ -81,6 +82,12 @@ bench: install-dev
 	$(BENCH_ENV) $(MANAGE) migrate --noinput
 	$(BENCH_ENV) $(BIN)/python -m bench.seed --sightings $(BENCH_SIGHTINGS)
 	$(BENCH_ENV) $(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# The benchmark as a quick check that it runs end to end (20,000 sightings, a few
+# requests a page, figures written outside bench/results): not a measurement.
+bench-smoke: BENCH_SIGHTINGS = 20000
+bench-smoke: BENCH_ARGS = --check --requests 3 --duration 2 --clients 4 --output $(or $(TMPDIR),/tmp)/observatory-bench-smoke.json
+bench-smoke: bench
 
 # Publishing to BENCH_FOLLOWERS followers and a digest run of as many (PostgreSQL only).
 BENCH_FOLLOWERS ?= 10000

@@ -13,11 +13,12 @@ import datetime
 import json
 
 from django.conf import settings
-from django.db.models import Q
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
+
+from sightings.paging import rows_after
 
 CURSOR_PARAM = "cursor"
 PAGE_SIZE_PARAM = "page_size"
@@ -102,17 +103,7 @@ class KeysetPagination(BasePagination):
         return ("-" if self.descending else "+") + ",".join(self.fields)
 
     def _after(self, values):
-        """Rows strictly after `values` in the order: (a, b, c) < (x, y, z), spelled out.
-
-        The first condition repeats the leading column alone so the database can start
-        its index scan there instead of filtering from the first row.
-        """
-        beyond, reached = ("lt", "lte") if self.descending else ("gt", "gte")
-        condition = Q()
-        for index, field in enumerate(self.fields):
-            equal = {name: values[i] for i, name in enumerate(self.fields[:index])}
-            condition |= Q(**equal, **{f"{field}__{beyond}": values[index]})
-        return Q(**{f"{self.fields[0]}__{reached}": values[0]}) & condition
+        return rows_after(self.fields, values, self.descending)
 
     def get_next_link(self):
         if not self.has_next or self.last is None:

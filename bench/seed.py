@@ -9,7 +9,11 @@ to HTML once. The text is chosen so that the word "neighbours" (the default sear
 of bench/run.py) appears in about a third of the sightings.
 
 Seeding tops up: it adds published sightings until there are at least the number asked
-for, and adds themes, authors and cells only when they are missing.
+for, and adds themes, authors and cells only when they are missing. Themes and cells
+grow with the number of sightings asked for (THEMES_PER_SIGHTING, CELLS_PER_SIGHTING).
+While the sightings and their links are loaded and their search vectors filled, the
+tables' secondary indexes are dropped and built again afterwards: one build is far
+quicker than a million updates of each index.
 """
 
 import argparse
@@ -24,9 +28,11 @@ from pathlib import Path
 import django
 
 COMMON_WORD = "neighbours"
-THEME_COUNT = 2000
+# Themes and cells grow in proportion to the sightings: 2,000 themes and 50 cells for
+# each 100,000 sightings, and never fewer than that.
+THEMES_PER_SIGHTING = 2000 / 100_000
+CELLS_PER_SIGHTING = 50 / 100_000
 AUTHOR_COUNT = 1000
-CELL_COUNT = 50
 NOTES_PER_CELL = 20
 SIGHTINGS_PER_NOTE = 5
 FOLLOW_UP_SHARE = 0.04
@@ -331,15 +337,15 @@ def seed(target, rng):
     with connection.cursor() as cursor:
         cursor.execute("SET synchronous_commit TO off")
     authors = ensure_authors(rng)
-    themes = ensure_themes()
+    themes = ensure_themes(theme_count(target))
     places = ensure_places()
-    with search_triggers_off():
+    with search_triggers_off(), secondary_indexes_dropped(*LOADED_TABLES):
         new_ids = copy_sightings(missing, authors, places, rng)
         copy_shift_links(new_ids, rng)
         copy_theme_links(new_ids, themes, rng)
-    fill_search_vectors()
+        fill_search_vectors()
     copy_follow_ups(new_ids, authors, rng)
-    ensure_cells(authors, rng)
+    ensure_cells(authors, rng, cell_count(target))
     vacuum_analyse()
     log(f"Done in {time.monotonic() - started:.0f} s.")
 
@@ -414,21 +420,39 @@ def ensure_authors(rng):
     return list(User.objects.filter(username__in=usernames).values_list("pk", flat=True))
 
 
-def theme_names():
+def theme_count(sightings):
+    return max(2000, round(sightings * THEMES_PER_SIGHTING))
+
+
+def cell_count(sightings):
+    return max(50, round(sightings * CELLS_PER_SIGHTING))
+
+
+# A third word for themes beyond the first 2,020 names.
+THEME_KINDS = ["projects", "groups", "schemes", "circles", "pledges", "days", "funds", "forums"]
+
+
+def theme_names(count):
     names = list(THEME_BASE)
     for noun in THEME_NOUNS:
         for qualifier in THEME_QUALIFIERS:
             names.append(f"{qualifier} {noun}")
-    return names[:THEME_COUNT]
+    for kind in THEME_KINDS:
+        for noun in THEME_NOUNS:
+            for qualifier in THEME_QUALIFIERS:
+                if len(names) >= count:
+                    return names[:count]
+                names.append(f"{qualifier} {noun} {kind}")
+    return names[:count]
 
 
-def ensure_themes():
-    """The 2,000 themes, most used first: a few are common, most are rare."""
+def ensure_themes(count):
+    """The themes, most used first: a few are common, most are rare."""
     from django.utils.text import slugify
 
     from sightings.models import Theme
 
-    names = theme_names()
+    names = theme_names(count)
     have = dict(Theme.objects.filter(name__in=names).values_list("name", "pk"))
     taken = set(Theme.objects.values_list("slug", flat=True))
     new = []
@@ -481,15 +505,19 @@ def copy_sightings(count, authors, places, rng):
     today = timezone.localdate()
     days = 365 * YEARS
     ids = next_ids(Sighting, count)
+    # Oldest first, so that later ids were seen later, as they are when sightings
+    # arrive over the years: the table is then stored roughly in the order of time,
+    # as a real one is, and reading the newest few reads few pages of it.
+    ages = sorted((rng.randint(30, days) for _ in ids), reverse=True)
     started = time.monotonic()
 
     def rows():
-        for pk in ids:
+        for pk, age in zip(ids, ages, strict=True):
             title = f"{rng.choice(SUBJECTS)} {rng.choice(ACTIONS)}"
             place = rng.choice(PLACES)
             summary_pool = SUMMARIES_WITH_WORD if rng.random() < 1 / 3 else SUMMARIES_WITHOUT_WORD
             story, story_html = rng.choice(stories)
-            observed = today - datetime.timedelta(days=rng.randint(30, days))
+            observed = today - datetime.timedelta(days=age)
             published = timezone.make_aware(
                 datetime.datetime.combine(observed, datetime.time(9))
             ) + datetime.timedelta(days=rng.randint(1, 29), minutes=rng.randint(0, 600))
@@ -605,7 +633,7 @@ def copy_follow_ups(sighting_ids, authors, rng):
     log(f"{len(chosen)} follow-ups copied.")
 
 
-def ensure_cells(authors, rng):
+def ensure_cells(authors, rng, count):
     from django.db import transaction
     from django.utils import timezone
 
@@ -614,7 +642,7 @@ def ensure_cells(authors, rng):
     from sightings.models import Sighting
 
     have = Cell.objects.filter(slug__startswith="bench-cell-").count()
-    if have >= CELL_COUNT:
+    if have >= count:
         return
     published_ids = list(Sighting.objects.published().values_list("pk", flat=True))
     body = (
@@ -628,7 +656,7 @@ def ensure_cells(authors, rng):
     today = timezone.localdate()
     through = CellNote.sightings.through
     with transaction.atomic():
-        for n in range(have, CELL_COUNT):
+        for n in range(have, count):
             cell = Cell.objects.create(
                 name=f"{CELL_TOPICS[n % len(CELL_TOPICS)]} {n + 1}",
                 slug=f"bench-cell-{n + 1}",
@@ -664,7 +692,7 @@ def ensure_cells(authors, rng):
                     for sighting_id in rng.sample(published_ids, SIGHTINGS_PER_NOTE)
                 ]
             )
-    log(f"{CELL_COUNT - have} cells with {NOTES_PER_CELL} published notes each added.")
+    log(f"{count - have} cells with {NOTES_PER_CELL} published notes each added.")
 
 
 # The triggers of sightings/migrations/0003_search_vector.py that keep each
@@ -695,6 +723,41 @@ def search_triggers_off():
         finally:
             for table, name in triggers:
                 cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER {name}")
+
+
+LOADED_TABLES = ["sightings_sighting", "sightings_sighting_shifts", "sightings_themedsighting"]
+
+
+@contextlib.contextmanager
+def secondary_indexes_dropped(*tables):
+    """Drop the tables' indexes but primary keys and unique ones; build them again after.
+
+    They are built again however the block ends, so a failed load leaves none missing.
+    """
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT i.indexname, i.indexdef FROM pg_indexes AS i
+            JOIN pg_class AS c ON c.relname = i.indexname
+            JOIN pg_index AS x ON x.indexrelid = c.oid
+            WHERE i.tablename = ANY(%s) AND NOT x.indisunique AND NOT x.indisprimary
+            """,
+            [list(tables)],
+        )
+        indexes = cursor.fetchall()
+        for name, _definition in indexes:
+            cursor.execute(f'DROP INDEX "{name}"')
+    try:
+        yield
+    finally:
+        started = time.monotonic()
+        with connection.cursor() as cursor:
+            cursor.execute("SET maintenance_work_mem TO '512MB'")
+            for _name, definition in indexes:
+                cursor.execute(definition)
+        log(f"{len(indexes)} indexes built again in {time.monotonic() - started:.0f} s.")
 
 
 def fill_search_vectors():

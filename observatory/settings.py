@@ -116,6 +116,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Each request's queries run on one core: with a worker per core, a query's own
+    # parallel workers only take a core another request is using, and starting them
+    # costs more than a bounded page query takes (docs/performance.md).
+    parallel = int(os.environ.get("DATABASE_PARALLEL_WORKERS", "0"))
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c max_parallel_workers_per_gather={parallel}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Two caches, both shared by every worker and server, and both an accelerator only: if

@@ -12,7 +12,7 @@ from functools import cached_property
 import django_filters
 from django import forms
 from django.core.exceptions import EmptyResultSet
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.http import QueryDict
 from django.utils import dateformat, translation
 from django.utils.translation import gettext_lazy as _
@@ -287,18 +287,21 @@ def shareable_query(request, fixed=None):
     return f"?{query.urlencode()}" if query else ""
 
 
-# Facets are counted first over at most this many results, which is quick; a
-# broader set (most of the Observatory) is slow to count (docs/performance.md).
-# Either way the counts are kept, keyed by the exact query they count and by the
-# generation of what is published (core/generation.py), so a change shows at once.
-FACET_EXACT_LIMIT = 2000
+# Counting every match of a broad filter reads most of the table, and the cost grows
+# with the Observatory (docs/performance.md). So the results are counted only as far as
+# the newest COUNT_LIMIT: up to that the total and the facets are exact; beyond it the
+# page says "more than 1,000" and that the facets count the newest 1,000. Both are
+# kept, keyed by the exact query they count and by the generation of what is published
+# (core/generation.py), so a change shows at once.
+COUNT_LIMIT = 1_000
+NEWEST_SEEN = ("-date_observed", "-published_at", "-pk")
 
 
 def facet_counts(sighting_filter):
     """How many of the current results show each shift and each setting, and the total.
 
-    At most FACET_EXACT_LIMIT + 1 results are counted first; a set that turns out
-    broader is counted in full. Both are kept until what is published changes.
+    All are counted among the newest COUNT_LIMIT results: `capped` says when there are
+    more, and `sample` is then that number (None when the counts cover every result).
     """
     results = sighting_filter.results
     shifts = sighting_filter.shifts
@@ -306,37 +309,39 @@ def facet_counts(sighting_filter):
         sql, params = results.query.sql_with_params()
     except EmptyResultSet:
         # A search of nothing but operators matches nothing: zeros, from no query.
-        return _count_facets(results, shifts)
+        return _count_facets(results, shifts) | {"capped": False, "sample": None}
     # The facets carry the shifts' and settings' names, so each language keeps its own.
     language = translation.get_language()
     key = (
-        "facets:"
+        "facets:3:"
         + hashlib.sha256(
             f"{language}{sql}{params!r}{[shift.slug for shift in shifts]!r}".encode()
         ).hexdigest()
     )
-    return cached({key: lambda: _bounded_then_full(results, shifts)})[key]
+    return cached({key: lambda: _bounded_facets(results, shifts)})[key]
 
 
-def _bounded_then_full(results, shifts):
-    bounded = Sighting.objects.filter(pk__in=results.values("pk")[: FACET_EXACT_LIMIT + 1])
-    facets = _count_facets(bounded, shifts)
-    if facets["total"] <= FACET_EXACT_LIMIT:
-        return facets
-    return _count_facets(results, shifts)
+def _bounded_facets(results, shifts):
+    """One query over the newest COUNT_LIMIT results; when it finds that many, a second
+    asks only whether there is one more."""
+    newest = results.order_by(*NEWEST_SEEN).values("pk")
+    facets = _count_facets(Sighting.objects.filter(pk__in=newest[:COUNT_LIMIT]), shifts)
+    capped = facets["total"] >= COUNT_LIMIT and newest[COUNT_LIMIT : COUNT_LIMIT + 1].exists()
+    return facets | {"capped": capped, "sample": COUNT_LIMIT if capped else None}
 
 
 def _count_facets(results, shifts):
-    """Every count in one query, so the page needs no separate COUNT."""
-    through = Sighting.shifts.through
-    aggregates = {"total": Count("pk")}
+    """Every count in one query, so the page needs no separate COUNT.
+
+    Each result is joined to its links to shifts (one to three rows each) and the
+    links are counted per shift: for the bounded sets counted here that reads fewer
+    index pages than asking, per result and per shift, whether a link exists.
+    """
+    aggregates = {"total": Count("pk", distinct=True)}
     for shift in shifts:
-        # A lookup per result row through the (sighting, shift) index: cheap for the
-        # bounded sets counted here, unlike hashing every sighting of the shift.
-        showing = through.objects.filter(sighting_id=OuterRef("pk"), shift_id=shift.pk)
-        aggregates[f"shift_{shift.pk}"] = Count("pk", filter=Exists(showing))
+        aggregates[f"shift_{shift.pk}"] = Count("shifts", filter=Q(shifts=shift.pk))
     for index, (value, _label) in enumerate(Sighting.Setting.choices):
-        aggregates[f"setting_{index}"] = Count("pk", filter=Q(setting=value))
+        aggregates[f"setting_{index}"] = Count("pk", distinct=True, filter=Q(setting=value))
     totals = results.aggregate(**aggregates)
     return {
         "total": totals["total"],

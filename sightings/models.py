@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, models, transaction
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, TruncMonth
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone, translation
@@ -376,6 +377,24 @@ class PlaceAlias(models.Model):
             cls.objects.create(key=key, place=place)
 
 
+def _links_to_any(table, sighting_column, other_column, others):
+    """Whether the sighting has a link in `table` to any of `others`, asked per sighting.
+
+    Written out because PostgreSQL would otherwise gather every sighting linked to a
+    common theme into a hash first (a fifth of a million rows); OFFSET 0 keeps the
+    question per row, a probe of the link table's unique index.
+    """
+    ids = [other.pk for other in others]
+    outer = Sighting._meta.db_table
+    placeholders = ", ".join(["%s"] * len(ids))
+    return RawSQL(
+        f'EXISTS (SELECT 1 FROM "{table}" AS link WHERE link."{sighting_column}" = '
+        f'"{outer}"."id" AND link."{other_column}" IN ({placeholders}) LIMIT 1 OFFSET 0)',
+        ids,
+        output_field=models.BooleanField(),
+    )
+
+
 class SightingQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Sighting.Status.PUBLISHED)
@@ -421,16 +440,18 @@ class SightingQuerySet(models.QuerySet):
         """Up to `limit` other published sightings that share a shift and a theme with
         this one, or its place: newest first, in one query.
 
-        The theme (and the place) narrow the candidates through their indexes before
-        the shifts are checked, so the query stays cheap however common a shift is.
+        The newest-published index is walked and each sighting checked through the
+        link tables' unique indexes until there are enough, so the query stays cheap
+        however common a shift, a theme or the place is.
         """
         related = Q()
         if shifts and themes:
-            shares_theme = ThemedSighting.objects.filter(tag__in=themes).values("content_object")
-            shares_shift = Sighting.shifts.through.objects.filter(
-                shift__in=shifts, sighting__in=shares_theme
-            ).values("sighting")
-            related |= Q(pk__in=shares_shift)
+            shifts_table = Sighting.shifts.through._meta.db_table
+            themes_table = ThemedSighting._meta.db_table
+            related |= Q(
+                _links_to_any(shifts_table, "sighting_id", "shift_id", shifts),
+                _links_to_any(themes_table, "content_object_id", "tag_id", themes),
+            )
         if sighting.place_ref_id:
             related |= Q(place_ref_id=sighting.place_ref_id)
         if not related:

@@ -1,7 +1,8 @@
 """What the places pages count and draw: each place's sightings, shifts and map point.
 
-Counts over every place are kept until what is published changes (core/generation.py);
-one place's own profile is counted fresh, through the index on its sightings.
+Every place's counts are tallied together, in two grouped queries, and kept until what
+is published changes (core/generation.py); one place's page reads its profile from
+them rather than counting its own sightings again.
 """
 
 import math
@@ -18,6 +19,7 @@ from sightings.models import Place, Shift, Sighting, url_by_slug
 # The second part changes whenever PlaceCount does, so no older shape is read back.
 PLACES_KEY = f"counts:{counts.FORMAT}:places:3"
 WHOLE_PROFILE_KEY = f"counts:{counts.FORMAT}:whole-profile"
+TALLIES_KEY = f"counts:{counts.FORMAT}:place-tallies"
 
 # The map: an equirectangular projection of the United Kingdom, longitude scaled by the
 # cosine of 54.5° N (the middle of the frame) so that distances read true there.
@@ -55,35 +57,63 @@ class PlaceCount:
         return url_by_slug("sightings:place-detail", self.slug)
 
 
-def _places_with_counts():
+def _place_tallies():
+    """Per place: its published sightings by connection and direction, and its links
+    to shifts by shift and direction. Two grouped queries answer every place's page."""
     published = Sighting.objects.published().exclude(place_ref=None)
-    totals = dict(published.values_list("place_ref_id").annotate(n=Count("*")).order_by())
     links = Sighting.shifts.through.objects.filter(
         sighting__status=Sighting.Status.PUBLISHED, sighting__place_ref__isnull=False
     )
-    by_shift = {
-        (place, shift): n
-        for place, shift, n in links.values_list("sighting__place_ref_id", "shift_id")
+    tallies = {}
+    for place, connection, direction, n in (
+        published.values_list("place_ref_id", "connection", "direction")
         .annotate(n=Count("*"))
         .order_by()
-    }
+    ):
+        place_tally = tallies.setdefault(place, {"sightings": {}, "links": {}})
+        place_tally["sightings"][(connection, direction)] = n
+    for place, shift, direction, n in (
+        links.values_list("sighting__place_ref_id", "shift_id", "sighting__direction")
+        .annotate(n=Count("*"))
+        .order_by()
+    ):
+        place_tally = tallies.setdefault(place, {"sightings": {}, "links": {}})
+        place_tally["links"][(shift, direction)] = n
+    return tallies
+
+
+def place_tallies():
+    """Every place's tallies (_place_tallies), kept until what is published changes."""
+    return cached({TALLIES_KEY: _place_tallies})[TALLIES_KEY]
+
+
+def _places_with_counts():
+    tallies = place_tallies()
     shift_ids = list(Shift.objects.order_by("position").values_list("pk", flat=True))
-    rows = Place.objects.filter(pk__in=totals).values_list(
+    rows = Place.objects.filter(pk__in=tallies).values_list(
         "pk", "name", "slug", "region", "latitude", "longitude"
     )
-    return [
-        PlaceCount(
-            id=pk,
-            name=name,
-            slug=slug,
-            region=region,
-            latitude=latitude,
-            longitude=longitude,
-            published_count=totals[pk],
-            shift_counts=tuple(by_shift.get((pk, shift), 0) for shift in shift_ids),
+    places = []
+    for pk, name, slug, region, latitude, longitude in rows:
+        by_shift = {}
+        for (shift, _direction), n in tallies[pk]["links"].items():
+            by_shift[shift] = by_shift.get(shift, 0) + n
+        total = sum(tallies[pk]["sightings"].values())
+        if not total:
+            continue
+        places.append(
+            PlaceCount(
+                id=pk,
+                name=name,
+                slug=slug,
+                region=region,
+                latitude=latitude,
+                longitude=longitude,
+                published_count=total,
+                shift_counts=tuple(by_shift.get(shift, 0) for shift in shift_ids),
+            )
         )
-        for pk, name, slug, region, latitude, longitude in rows
-    ]
+    return places
 
 
 def places_with_counts():
@@ -223,20 +253,17 @@ def _share(part, whole):
 
 
 def place_profile(place):
-    """One place's shift profile beside the whole Observatory's, and its connections."""
-    published = Sighting.objects.published().at(place)
-    links = Sighting.shifts.through.objects.filter(
-        sighting__status=Sighting.Status.PUBLISHED, sighting__place_ref=place
-    )
+    """One place's shift profile beside the whole Observatory's, and its connections.
+
+    Read from every place's tallies, kept until what is published changes, rather than
+    counted for the one place: a place's page then costs no counting of its own.
+    """
+    tally = place_tallies().get(place.pk, {"sightings": {}, "links": {}})
     per_shift = {}
-    for shift_id, direction, n in (
-        links.values_list("shift_id", "sighting__direction").annotate(n=Count("*")).order_by()
-    ):
+    for (shift_id, direction), n in tally["links"].items():
         per_shift.setdefault(shift_id, {})[direction] = n
     connections, slipping_back = {}, 0
-    for connection, direction, n in (
-        published.values_list("connection", "direction").annotate(n=Count("*")).order_by()
-    ):
+    for (connection, direction), n in tally["sightings"].items():
         connections[connection] = connections.get(connection, 0) + n
         slipping_back += n if direction == Sighting.Direction.BACK else 0
     total = sum(connections.values())

@@ -7,8 +7,11 @@ syntax: "mutual aid" -covid OR trust. On SQLite, used for development and quick
 tests, each word must appear somewhere in the same fields.
 
 A broad word can match most of the table, so a search is bounded from the start:
-only the newest SEARCH_LIMIT matches are counted, faceted, ranked and paged. That
-keeps counting and ranking cheap however large the table grows.
+only the newest SEARCH_LIMIT matches are counted, faceted, ranked and paged. They are
+found once, by walking the newest-published index and testing each sighting's vector
+until there are enough (for two words on a few per cent of sightings, some thousands
+of rows), and every later query of the page reads those ids alone. That keeps
+counting and ranking cheap however large the table grows.
 """
 
 import re
@@ -23,7 +26,7 @@ from django.utils.safestring import mark_safe
 from sightings.models import Sighting, ThemedSighting
 
 SEARCH_CONFIG = "english"
-SEARCH_LIMIT = 1000
+SEARCH_LIMIT = 250
 SNIPPET_WORDS = 30
 
 # Private-use characters mark the matched words inside a headline, so the text
@@ -59,8 +62,8 @@ def matching(queryset, text):
         matches = queryset.filter(search_vector=search_query(text))
     else:
         matches = queryset.filter(_contains_every_word(plain_words(text)))
-    newest = matches.order_by("-published_at", "-pk").values("pk")[:SEARCH_LIMIT]
-    return Sighting.objects.filter(pk__in=newest)
+    newest = matches.order_by("-published_at", "-pk").values_list("pk", flat=True)
+    return Sighting.objects.filter(pk__in=list(newest[:SEARCH_LIMIT]))
 
 
 def _contains_every_word(words):

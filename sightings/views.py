@@ -1,18 +1,15 @@
 import csv
-import time
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from core import page_cache
-from core.generation import generation
-from sightings import authoring, counts, echoes, export, importing, search
-from sightings.filters import SightingFilter, facet_counts, shareable_query
+from sightings import authoring, counts, echoes, export, importing, paging, search
+from sightings.filters import COUNT_LIMIT, SightingFilter, facet_counts, shareable_query
 from sightings.forms import SightingForm
 from sightings.insights import ENOUGH_AT_A_PLACE, insights_for
 from sightings.models import FollowUp, Shift, Sighting, Theme, ThemeAlias
@@ -22,11 +19,13 @@ THEMES_TO_CHOOSE = 40
 
 
 class CountedPaginator(Paginator):
-    """A paginator told its count, which was computed with the facets in one query.
+    """A paginator told its count, which was computed with the facets.
 
     A page is found by reading only the ids, which an index holds, and then the
-    twenty rows they name by primary key alone: page 2,000 skips 40,000 index
-    entries, not 40,000 rows, and the filters and search are not run a second time.
+    twenty rows they name by primary key alone: page 500 skips 10,000 index
+    entries, not 10,000 rows, and the filters and search are not run a second time.
+    The count stops at COUNT_LIMIT, so page numbers do too; further on, a list goes
+    on from where its last page ended (PageAfter).
     """
 
     def __init__(self, object_list, per_page, count):
@@ -37,8 +36,67 @@ class CountedPaginator(Paginator):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         ids = list(self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page])
-        by_id = Sighting.objects.for_cards().in_bulk(ids)
-        return self._get_page([by_id[pk] for pk in ids if pk in by_id], number, self)
+        return self._get_page(_cards(ids), number, self)
+
+
+def _cards(ids):
+    by_id = Sighting.objects.for_cards().in_bulk(ids)
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+class PageAfter:
+    """A page beyond the numbered ones, read from where the one before it ended."""
+
+    number = None
+
+    def __init__(self, object_list, paginator, has_more):
+        self.object_list = object_list
+        self.paginator = paginator
+        self.has_more = has_more
+
+    def has_other_pages(self):
+        # The numbered navigation is not shown; the links onward and back to the start are.
+        return False
+
+
+# The orders a list can be read onward in, beyond its numbered pages: newest or oldest
+# seen first (paging.KEYSET_FIELDS, descending or not).
+KEYSET_SORTS = {"newest": True, "oldest": False}
+
+
+def _page(request, sighting_filter, paginator):
+    descending = KEYSET_SORTS.get(sighting_filter.chosen_sort)
+    after = paging.decode(request.GET.get("after")) if descending is not None else None
+    if after is None:
+        return paginator.get_page(request.GET.get("page"))
+    ids, has_more = paging.page_after(
+        sighting_filter.qs, after, descending, settings.SIGHTINGS_PER_PAGE
+    )
+    return PageAfter(_cards(ids), paginator, has_more)
+
+
+def _onward_url(request, sighting_filter, page, facets):
+    """The address of the page after the last numbered one, or after a PageAfter."""
+    if sighting_filter.chosen_sort not in KEYSET_SORTS or not page.object_list:
+        return None
+    if isinstance(page, PageAfter):
+        more = page.has_more
+    else:
+        more = facets["capped"] and not page.has_next()
+    cursor = paging.encode(page.object_list[-1]) if more else None
+    if cursor is None:
+        return None
+    query = request.GET.copy()
+    query.pop("page", None)
+    query["after"] = cursor
+    return f"?{query.urlencode()}"
+
+
+def _first_page_url(request):
+    query = request.GET.copy()
+    for name in ("page", "after"):
+        query.pop(name, None)
+    return f"?{query.urlencode()}"
 
 
 def filtered_list_context(request, queryset, *, fixed=(), fixed_query=None):
@@ -50,13 +108,16 @@ def filtered_list_context(request, queryset, *, fixed=(), fixed_query=None):
     sighting_filter = SightingFilter(request.GET or None, queryset=queryset, fixed=fixed)
     facets = facet_counts(sighting_filter)
     paginator = CountedPaginator(sighting_filter.qs, settings.SIGHTINGS_PER_PAGE, facets["total"])
-    page = paginator.get_page(request.GET.get("page"))
+    page = _page(request, sighting_filter, paginator)
     page.object_list = search.add_snippets(page.object_list, sighting_filter.search_text)
     query = shareable_query(request, fixed_query)
     return {
         "filter": sighting_filter,
         "page": page,
         "facets": facets,
+        "onward_url": _onward_url(request, sighting_filter, page, facets),
+        "first_page_url": _first_page_url(request) if isinstance(page, PageAfter) else None,
+        "count_limit": COUNT_LIMIT,
         "selected_shifts": sighting_filter.selected("shift"),
         "selected_themes": sighting_filter.selected("theme"),
         "theme_choices": counts.most_used_themes(THEMES_TO_CHOOSE)
@@ -74,7 +135,7 @@ def filtered_list_context(request, queryset, *, fixed=(), fixed_query=None):
 
 # The query parameters a list page reads: its filters and the page number. Kept pages
 # are keyed by these alone (core/page_cache.py).
-LIST_PARAMETERS = [*SightingFilter.base_filters, "page"]
+LIST_PARAMETERS = [*SightingFilter.base_filters, "page", "after"]
 
 
 @page_cache.for_visitors(params=LIST_PARAMETERS)
@@ -223,19 +284,27 @@ def shift_detail(request, slug):
     return render(request, "sightings/shift_detail.html", {"shift": shift, **context})
 
 
-@page_cache.for_visitors
+# The theme index in pages, by name: thousands of themes on one page would be hundreds
+# of kilobytes of HTML (docs/performance.md).
+THEMES_PER_PAGE = 500
+
+
+@page_cache.for_visitors(params=["page"])
 def theme_list(request):
-    # The index of 2,000 themes takes longer to render than to count, so signed-in
-    # people too get the rendered list kept for as long as the counts stay the same.
+    number, themes, total = counts.themes_page(_page_number(request), THEMES_PER_PAGE)
+    page = Paginator(range(total), THEMES_PER_PAGE).get_page(number)
     return render(
         request,
         "sightings/theme_list.html",
-        {
-            # Unknown while the cache is down: then a value of its own, never shared.
-            "generation": generation() or time.time_ns(),
-            "themes": SimpleLazyObject(counts.themes_with_counts),
-        },
+        {"page": page, "themes": themes},
     )
+
+
+def _page_number(request):
+    try:
+        return int(request.GET.get("page") or 1)
+    except ValueError:
+        return 1
 
 
 @page_cache.for_visitors(params=LIST_PARAMETERS)

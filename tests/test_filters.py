@@ -263,7 +263,6 @@ def test_filtered_pages_link_their_feed(client, mixed):
 
 
 def test_broad_facets_are_cached_until_what_is_published_changes(client, monkeypatch):
-    monkeypatch.setattr(filters, "FACET_EXACT_LIMIT", 2)
     SightingFactory.create_batch(3, published=True, setting=EDUCATION)
     SightingFactory(published=True, setting=HEALTH)
     assert client.get("/sightings/").context["facets"]["total"] == 4
