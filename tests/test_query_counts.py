@@ -107,8 +107,8 @@ def test_list_with_facets_runs_a_fixed_number_of_queries(
     fill_cached_counts(reader, *paths)
     for path in paths:
         # With the reader's session, account, role, preferences and follows; and, on
-        # PostgreSQL, a search's highlighted passages.
-        with django_assert_max_num_queries(16):
+        # PostgreSQL, a search's ranking of the matches and their highlighted passages.
+        with django_assert_max_num_queries(17):
             page(reader, path)
 
 
