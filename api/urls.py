@@ -3,10 +3,11 @@ from drf_spectacular.views import SpectacularJSONAPIView
 
 from api import views
 
+# The JSON, the same in every language, outside the /cy/ prefix; the pages people read
+# about it are in api/page_urls.py, in English and in Welsh.
 app_name = "api"
 
 urlpatterns = [
-    path("api/", views.api_index, name="index"),
     path("api/openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("api/sightings/", views.SightingList.as_view(), name="sightings"),
     path("api/sightings/<str:pk>/", views.SightingDetail.as_view(), name="sighting"),
@@ -17,5 +18,4 @@ urlpatterns = [
     path("api/cells/<str:slug>/notes/", views.CellNoteList.as_view(), name="cell-notes"),
     path("api/insights/", views.InsightList.as_view(), name="insights"),
     re_path(r"^api/(?P<rest>[\s\S]+)$", views.not_found, name="not-found"),
-    path("embed/sightings/", views.embed_sightings, name="embed-sightings"),
 ]

@@ -14,6 +14,7 @@ from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import Resolver404, resolve, reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 from django_filters.rest_framework import DjangoFilterBackend
@@ -242,7 +243,7 @@ def api_index(request):
             "search_url": f"{base}?q=mutual+aid&setting=neighbourhood-and-community",
             "slipping_back_url": f"{base}?direction=back&place_ref=swansea",
             "openapi_url": request.build_absolute_uri(reverse("api:openapi")),
-            "embed_url": request.build_absolute_uri(reverse("api:embed-sightings")),
+            "embed_url": request.build_absolute_uri(reverse("embed-sightings")),
             "filters": _filter_descriptions(),
             "rate": settings.API_RATE,
             "page_size": settings.API_PAGE_SIZE,
@@ -257,18 +258,18 @@ def api_index(request):
 
 def _filter_descriptions():
     meanings = {
-        "q": "Full-text search over title, summary, story, place and themes.",
-        "shift": "A shift's slug; repeat it for any of several.",
-        "theme": "A theme's slug; repeat it for any of several.",
-        "setting": "A setting code, as on the open data page.",
-        "connection": "A connection code: who was brought together.",
-        "place": "Sightings whose place, as its author typed it, contains this text.",
-        "place_ref": "A place's slug (see /api/places/): only the sightings matched to it.",
-        "direction": "forward (moving forward) or back (slipping back).",
-        "lasting": "1 for only the sightings whose newest follow-up says the shift lasts.",
-        "from": "Seen on or after this day (YYYY-MM-DD).",
-        "to": "Seen on or before this day (YYYY-MM-DD).",
-        "sort": "newest (the default), oldest, or relevance when searching.",
+        "q": _("Full-text search over title, summary, story, place and themes."),
+        "shift": _("A shift's slug; repeat it for any of several."),
+        "theme": _("A theme's slug; repeat it for any of several."),
+        "setting": _("A setting code, as on the open data page."),
+        "connection": _("A connection code: who was brought together."),
+        "place": _("Sightings whose place, as its author typed it, contains this text."),
+        "place_ref": _("A place's slug (see /api/places/): only the sightings matched to it."),
+        "direction": _("forward (moving forward) or back (slipping back)."),
+        "lasting": _("1 for only the sightings whose newest follow-up says the shift lasts."),
+        "from": _("Seen on or after this day (YYYY-MM-DD)."),
+        "to": _("Seen on or before this day (YYYY-MM-DD)."),
+        "sort": _("newest (the default), oldest, or relevance when searching."),
     }
     return [
         {"name": name, "label": flt.label, "meaning": meanings.get(name, flt.label)}

@@ -187,7 +187,9 @@ class CellNote(models.Model):
         verbose_name=_("Linked sightings"),
         help_text=_("Published sightings the meeting discussed."),
     )
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
     # Counted up by every save, so that an edit made on an older form is refused rather
     # than undoing someone else's (core/versions.py).
     version = models.PositiveIntegerField(default=1, editable=False)

@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("cells/", include("cells.urls")),
     path("review/", include("sightings.review_urls")),
     path("", include("following.urls")),
+    path("", include("api.page_urls")),
     prefix_default_language=False,
 )
 

@@ -694,7 +694,9 @@ class Sighting(models.Model):
         blank=True,
         related_name="sightings",
     )
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
     # Counted up by every save, so that a form or a decision made on an older one is
     # refused rather than undoing what someone else did meanwhile (core/versions.py).
     version = models.PositiveIntegerField(default=1, editable=False)

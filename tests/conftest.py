@@ -1,3 +1,4 @@
+import datetime
 import os
 from pathlib import Path
 
@@ -6,10 +7,11 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.utils import translation
+from django.utils import timezone, translation
 
 from accounts.roles import CONVENORS_GROUP
 from core import caches as observatory_caches
+from sightings.models import FollowUp, Sighting
 from tests import factories
 
 # Playwright's synchronous API runs an event loop in the test's thread; the live
@@ -96,3 +98,52 @@ def staff(db):
 @pytest.fixture
 def published_sighting(db, author):
     return factories.SightingFactory(author=author, published=True)
+
+
+@pytest.fixture
+def make_sightings(db):
+    """Makes `count` published sightings by one author, every one different from the next
+    in place, shifts, themes, connection and date, and every third with a follow-up: so
+    that a page, chart or facet that ran a query per item, place or theme would show it."""
+
+    def make(count):
+        author = factories.UserFactory()
+        shifts = ["me-to-we", "competing-to-co-operating", "doubting-to-trusting"]
+        themes = ["food", "housing", "loneliness", "mutual aid"]
+        made = []
+        for n in range(count):
+            sighting = factories.SightingFactory(
+                published=True,
+                author=author,
+                place=["Hull", "Swansea", "Leeds"][n % 3],
+                shifts=shifts[: 1 + n % 3],
+                themes=themes[: 1 + n % 4],
+                date_observed=timezone.localdate() - datetime.timedelta(days=30 * (n % 20)),
+                connection=[Sighting.Connection.BONDING, Sighting.Connection.BRIDGING][n % 2],
+            )
+            sighting.match_place()
+            sighting.save()
+            if n % 3 == 0:
+                factories.FollowUpFactory(sighting=sighting)
+            made.append(sighting)
+        return made
+
+    return make
+
+
+@pytest.fixture
+def lunch_club(author):
+    """A sighting published long ago that has grown since, by its author's follow-up."""
+    sighting = factories.SightingFactory(
+        author=author,
+        published=True,
+        title="Lunch club",
+        published_at=timezone.now() - datetime.timedelta(days=200),
+    )
+    factories.FollowUpFactory(
+        sighting=sighting,
+        outcome=FollowUp.Outcome.GROWN,
+        observed_on=timezone.localdate() - datetime.timedelta(days=20),
+        note="Two more streets joined.",
+    )
+    return sighting

@@ -6,12 +6,10 @@ import subprocess
 import sys
 
 import pytest
-from django.conf import settings as django_settings
 from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from core import caches as observatory_caches
 from core import generation
@@ -21,6 +19,7 @@ from tests.factories import SightingFactory, UserFactory
 from tests.test_accounts import GOOD_SIGNUP, SIGNUP
 from tests.test_authoring import full_sighting
 from tests.test_deploy import ROOT
+from tests.test_page_cache import queries_for
 
 PUBLIC_PAGES = [
     "/",
@@ -34,19 +33,6 @@ PUBLIC_PAGES = [
     "/sitemap.xml",
     "/api/sightings/",
 ]
-
-
-def entries_kept():
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT COUNT(*) FROM observatory_entries")
-        return cursor.fetchone()[0]
-
-
-def queries_for(client, url, **extra):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, **extra)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def test_migrate_alone_makes_the_cache_tables(tmp_path):
@@ -96,54 +82,6 @@ def test_a_flood_of_addresses_evicts_neither_the_generation_nor_anyone_elses_pag
     assert cache.get(generation.GENERATION_KEY) == before
     # Still kept: the generation, then the page, and nothing rendered.
     assert queries_for(client, "/sightings/?shift=me-to-we") == 2
-
-
-@pytest.mark.django_db
-def test_made_up_parameters_keep_nothing_and_known_ones_share_an_entry(client):
-    SightingFactory(published=True)
-    client.get("/sightings/")
-    client.get("/sightings/?shift=me-to-we&setting=education")
-    kept = entries_kept()
-    for number in range(10):
-        client.get(f"/sightings/?utm_source=flood{number}")
-    assert entries_kept() == kept
-    assert queries_for(client, "/sightings/?setting=education&q=&shift=me-to-we") == 2
-    # Served the page kept for the parameters the list reads, not rendered again.
-    assert queries_for(client, "/sightings/?shift=me-to-we&setting=education&utm_source=x") == 2
-
-
-@pytest.mark.django_db
-def test_a_visitor_asking_for_no_cache_gets_the_kept_page(client):
-    SightingFactory(published=True)
-    client.get("/sightings/")
-    assert queries_for(client, "/sightings/", headers={"cache-control": "no-cache"}) == 2
-
-
-@pytest.mark.django_db
-def test_a_made_up_session_cookie_gets_the_kept_page(client):
-    SightingFactory(published=True)
-    client.get("/sightings/")
-    client.cookies[django_settings.SESSION_COOKIE_NAME] = "madeup0123456789abcdefghijklmnop"
-    # The session is looked up, found empty, and the kept page served.
-    assert queries_for(client, "/sightings/") == 3
-
-
-@pytest.mark.django_db
-def test_a_made_up_messages_cookie_gets_the_kept_page(client):
-    SightingFactory(published=True)
-    client.get("/sightings/")
-    client.cookies["messages"] = "made-up"
-    assert queries_for(client, "/sightings/") == 2
-
-
-@pytest.mark.django_db
-def test_a_kept_page_keeps_the_headers_the_view_set(client):
-    SightingFactory(published=True)
-    first = client.get("/sitemap.xml")
-    kept = client.get("/sitemap.xml")
-    assert first["X-Robots-Tag"]
-    assert kept["X-Robots-Tag"] == first["X-Robots-Tag"]
-    assert kept["Content-Type"] == first["Content-Type"]
 
 
 def every_page_answers_and_every_write_succeeds(caplog):

@@ -260,16 +260,3 @@ def test_a_closed_cell_keeps_its_notes_public_but_publishes_no_drafts(client, si
     assert not draft.is_public
     client.logout()
     assert client.get(published.get_absolute_url()).status_code == 200
-
-
-@pytest.mark.parametrize("count", [5, 50])
-def test_the_note_editor_runs_a_bounded_number_of_queries(
-    signed_in, cell, django_assert_max_num_queries, count
-):
-    sightings = SightingFactory.create_batch(count, published=True, title="Shared lunch")
-    note = CellNoteFactory(cell=cell, sightings=sightings)
-    with django_assert_max_num_queries(12):
-        assert signed_in.get(note.get_edit_url() + "?find-q=lunch").status_code == 200
-    data = complete(sightings=[s.pk for s in sightings], action="preview")
-    with django_assert_max_num_queries(14):
-        assert signed_in.post(note.get_edit_url(), data).status_code == 200

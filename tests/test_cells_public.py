@@ -7,6 +7,8 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
+from cells.models import CellNote
+from sightings.models import Sighting
 from tests.factories import CellFactory, CellNoteFactory, SightingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -184,31 +186,19 @@ def test_no_meeting_means_no_calendar_file(client):
     assert client.get(f"/cells/{cell.slug}/next-meeting.ics").status_code == 404
 
 
-@pytest.mark.parametrize("count", [5, 50])
-def test_cell_and_note_pages_run_bounded_queries(client, django_assert_max_num_queries, count):
-    author = UserFactory()
-    sightings = [
-        SightingFactory(
-            published=True,
-            author=author,
-            shifts=["me-to-we", "doubting-to-trusting"][: 1 + n % 2],
-            themes=["food", "loneliness"][: 1 + n % 2],
-        )
-        for n in range(count)
-    ]
-    cell = CellFactory(convenors=UserFactory.create_batch(3))
-    notes = [
-        CellNoteFactory(cell=cell, published=True, sightings=sightings, next_meeting=soon())
-        for _ in range(3)
-    ]
-    for url in ["/cells/", cell.get_absolute_url()]:
-        with django_assert_max_num_queries(8):
-            assert client.get(url).status_code == 200
-    with django_assert_max_num_queries(8):
-        assert client.get(notes[1].get_absolute_url()).status_code == 200
-    for url in [f"/cells/{cell.slug}/feed/", f"/cells/{cell.slug}/next-meeting.ics"]:
-        with django_assert_max_num_queries(4):
-            assert client.get(url).status_code == 200
-    # One more than the other pages: the sighting's "seen this too".
-    with django_assert_max_num_queries(9):
-        assert client.get(sightings[0].get_absolute_url()).status_code == 200
+def test_cell_shift_counts_count_each_discussed_sighting_once(client):
+    trusting = SightingFactory(published=True, shifts=["doubting-to-trusting", "me-to-we"])
+    we = SightingFactory(published=True, shifts=["me-to-we"])
+    hidden = SightingFactory(status=Sighting.Status.WITHDRAWN, shifts=["me-to-we"])
+    cell = CellFactory()
+    CellNoteFactory(cell=cell, published=True, sightings=[trusting, we, hidden])
+    CellNoteFactory(cell=cell, published=True, sightings=[trusting])
+    CellNoteFactory(cell=cell, status=CellNote.Status.DRAFT, sightings=[we])
+    counted = {shift.slug: shift.discussed_count for shift in cell.shift_counts()}
+    assert counted == {
+        "doubting-to-trusting": 1,
+        "controlling-to-enabling": 0,
+        "competing-to-co-operating": 0,
+        "standardised-to-personalised": 0,
+        "me-to-we": 2,
+    }

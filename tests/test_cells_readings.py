@@ -125,21 +125,6 @@ def test_the_cell_feed_includes_each_reading(client, cell, lunch):
     assert "Later withdrawn" not in feed
 
 
-def test_the_cell_feed_runs_a_fixed_number_of_queries(client, django_assert_num_queries, cell):
-    def notes(count):
-        for _ in range(count):
-            sightings = SightingFactory.create_batch(2, published=True)
-            note = CellNoteFactory(cell=cell, published=True, sightings=sightings)
-            note.record_readings({sightings[0].pk: ("affirms", "")})
-
-    notes(1)
-    with django_assert_num_queries(3) as few:
-        client.get(f"/cells/{cell.slug}/feed/")
-    notes(4)
-    with django_assert_num_queries(len(few.captured_queries)):
-        client.get(f"/cells/{cell.slug}/feed/")
-
-
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_keeps_every_existing_link():
     executor = MigrationExecutor(connection)

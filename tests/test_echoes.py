@@ -194,25 +194,6 @@ def test_cards_count_the_places_and_the_list_sorts_by_most_seen(client):
     assert "Seen in 2 places" not in page
 
 
-def test_the_sighting_page_runs_a_fixed_number_of_queries_however_many_echoes(
-    client, practitioner, published_sighting, django_assert_num_queries
-):
-    def count_queries():
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
-
-        with CaptureQueriesContext(connection) as captured:
-            assert client.get(published_sighting.get_absolute_url()).status_code == 200
-        return len(captured)
-
-    Echo.objects.create(sighting=published_sighting, author=UserFactory(), place="A")
-    client.force_login(practitioner)
-    few = count_queries()
-    for n in range(30):
-        Echo.objects.create(sighting=published_sighting, author=UserFactory(), place=f"P{n}")
-    assert count_queries() == few
-
-
 def test_the_form_asks_in_welsh_on_a_welsh_page(client, practitioner, published_sighting):
     client.force_login(practitioner)
     page = client.get("/cy" + published_sighting.get_absolute_url()).content.decode()

@@ -21,6 +21,26 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
+# The open data's columns, in order: a contract with everyone who reads the files.
+COLUMNS = [
+    "id",
+    "url",
+    "title",
+    "summary",
+    "story",
+    "place",
+    "date_observed",
+    "setting",
+    "connection",
+    "shifts",
+    "themes",
+    "source_url",
+    "published_at",
+    "latest_follow_up",
+    "direction",
+    "place_ref",
+]
+
 UNPUBLISHED = set(Sighting.Status) - {Sighting.Status.PUBLISHED}
 
 
@@ -93,7 +113,7 @@ def test_the_feed_honours_the_other_filters(client, sightings):
 def test_the_csv_has_stable_columns_and_only_published_rows(client, sightings):
     response = client.get("/sightings/export.csv")
     text = body(response)
-    assert text.splitlines()[0] == ",".join(export.COLUMN_NAMES)
+    assert text.splitlines()[0] == ",".join(COLUMNS)
     rows = list(csv.DictReader(io.StringIO(text)))
     assert {row["title"] for row in rows} == {
         "Parents share a kitchen",
@@ -131,9 +151,9 @@ def test_the_json_carries_the_licence_and_honours_filters(client, sightings):
     data = read_json(client)
     assert data["licence"] == "CC BY 4.0"
     assert data["licence_url"].startswith("https://creativecommons.org/licenses/by/4.0")
-    assert data["columns"] == export.COLUMN_NAMES
+    assert data["columns"] == COLUMNS
     assert len(data["sightings"]) == 2
-    assert all(list(item) == export.COLUMN_NAMES for item in data["sightings"])
+    assert all(list(item) == COLUMNS for item in data["sightings"])
     trust = next(i for i in data["sightings"] if i["id"] == sightings["trust"].pk)
     assert trust["latest_follow_up"] == "grown"
     filtered = read_json(client, "?shift=me-to-we&theme=food")
@@ -156,19 +176,9 @@ def test_exports_read_many_rows_chunk_by_chunk(client, monkeypatch):
     assert all(r["themes"] == f"t{r['title'][1:]}" for r in rows)
 
 
-@pytest.mark.parametrize("count", [5, 50])
-def test_exports_run_a_bounded_number_of_queries(client, django_assert_max_num_queries, count):
-    author = UserFactory()
-    for n in range(count):
-        SightingFactory(published=True, author=author, themes=["food", "housing"][: 1 + n % 2])
-    for path in ["/sightings/export.csv?shift=me-to-we", "/sightings/export.json"]:
-        with django_assert_max_num_queries(8):
-            body(client.get(path))
-
-
 def test_the_open_data_page_documents_every_column(client):
     html = body(client.get("/open-data/"))
-    for name, _description in export.COLUMNS:
+    for name in COLUMNS:
         assert f"<code>{name}</code>" in html
     assert "CC BY 4.0" in html
     assert "me-to-we" in html and "health-and-care" in html

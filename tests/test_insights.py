@@ -385,47 +385,6 @@ def test_unpublished_sightings_never_count(client, seen):
     assert re.findall(r"<td>(\d+)</td>", education) == ["1", "0", "0", "0", "2"]
 
 
-def make_sightings(count):
-    author = UserFactory()
-    for n in range(count):
-        sighting = SightingFactory(
-            published=True,
-            author=author,
-            place=["Hull", "Swansea", "Leeds"][n % 3],
-            shifts=["me-to-we", "competing-to-co-operating"][: 1 + n % 2],
-            date_observed=days_ago(30 * (n % 20)),
-            connection=[Sighting.Connection.BONDING, Sighting.Connection.BRIDGING][n % 2],
-        )
-        sighting.match_place()
-        sighting.save()
-        if n % 3 == 0:
-            FollowUpFactory(sighting=sighting)
-
-
-@pytest.mark.parametrize(
-    "query",
-    [
-        "",
-        "?shift=me-to-we&setting=neighbourhood-and-community",
-        "?shift=me-to-we&place_ref=hull&direction=forward",
-    ],
-)
-def test_insights_run_a_fixed_number_of_queries(
-    client, django_assert_num_queries, django_assert_max_num_queries, query
-):
-    make_sightings(3)
-    # Counted afresh: every chart's grouped queries, then the cache's reads (the
-    # generation, then the entries) and writes.
-    with django_assert_max_num_queries(23) as few:
-        assert client.get(f"/insights/{query}").status_code == 200
-    make_sightings(40)
-    with django_assert_num_queries(len(few.captured_queries)):
-        assert client.get(f"/insights/{query}").status_code == 200
-    # Then kept until what is published changes; a place in the address is looked up.
-    with django_assert_max_num_queries(4 if "place_ref" in query else 3):
-        assert client.get(f"/insights/{query}").status_code == 200
-
-
 def test_a_withdrawn_sighting_stops_counting_at_once(client, seen):
     def education_row():
         html = client.get("/insights/").content.decode()

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from sightings.insights import build_insights
 from sightings.models import FollowUp, Sighting
-from tests.factories import FollowUpFactory, SightingFactory, UserFactory
+from tests.factories import FollowUpFactory, SightingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,23 +21,6 @@ REASON = "Posted hundreds of times by a script."
 
 def days_ago(days):
     return timezone.localdate() - datetime.timedelta(days=days)
-
-
-@pytest.fixture
-def lunch_club(author):
-    sighting = SightingFactory(
-        author=author,
-        published=True,
-        title="Lunch club",
-        published_at=timezone.now() - datetime.timedelta(days=200),
-    )
-    FollowUpFactory(
-        sighting=sighting,
-        outcome=FollowUp.Outcome.GROWN,
-        observed_on=days_ago(20),
-        note="Two more streets joined.",
-    )
-    return sighting
 
 
 @pytest.fixture
@@ -262,14 +245,3 @@ def test_my_sightings_prompts_again_when_the_only_follow_up_is_hidden(
     assert "follow-up-prompt" not in client.get(my).content.decode()
     lunch_club.follow_ups.get().hide(by=convenor, reason=REASON)
     assert "follow-up-prompt" in client.get(my).content.decode()
-
-
-def test_the_sighting_page_runs_a_bounded_number_of_queries(
-    client, convenor, lunch_club, django_assert_max_num_queries
-):
-    for number in range(20):
-        FollowUpFactory(sighting=lunch_club, author=UserFactory(), note=f"Number {number}")
-    FollowUp.objects.first().hide(by=convenor, reason=REASON)
-    client.force_login(convenor)
-    with django_assert_max_num_queries(12):
-        assert client.get(lunch_club.get_absolute_url()).status_code == 200

@@ -3,11 +3,10 @@
 import re
 
 import pytest
-from django.urls import reverse
 
 from sightings import place_profiles
 from sightings.models import Place, PlaceAlias, Sighting
-from tests.factories import CellFactory, CellNoteFactory, SightingFactory, UserFactory
+from tests.factories import CellFactory, CellNoteFactory, SightingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -300,43 +299,6 @@ def test_a_lone_sighting_has_nothing_like_it(client):
     SightingFactory(published=True)
     html = client.get(shown.get_absolute_url()).content.decode()
     assert "More like this" not in html
-
-
-# Queries
-
-
-@pytest.mark.parametrize("count", [3, 30])
-def test_the_places_pages_run_a_fixed_number_of_queries(
-    client, django_assert_max_num_queries, count
-):
-    for number in range(count):
-        at(f"Town {number % 10}", 1, shifts=["me-to-we", "doubting-to-trusting"], themes=["food"])
-    note_sightings = list(Sighting.objects.published()[:5])
-    for name in ("One", "Two", "Three"):
-        CellNoteFactory(cell=CellFactory(name=name), published=True, sightings=note_sightings)
-    client.force_login(UserFactory())
-    place = Place.objects.get(slug="town-0")
-    # A place's page reads one more for the signed-in reader: whether they follow it; and
-    # each kept count reads the generation, then the entries (core/generation.py).
-    for url, most in (("/places/", 9), ("/places/?sort=name", 9), (place.get_absolute_url(), 21)):
-        client.get(url)
-        with django_assert_max_num_queries(most):
-            assert client.get(url).status_code == 200
-    # A sighting's page reads two more for a signed-in reader: its "seen this too" and the
-    # place the reader gave last time, to fill in their own.
-    with django_assert_max_num_queries(15):
-        assert (
-            client.get(Sighting.objects.published().first().get_absolute_url()).status_code == 200
-        )
-
-
-def test_the_review_places_page_runs_a_fixed_number_of_queries(
-    as_convenor, django_assert_max_num_queries
-):
-    for number in range(30):
-        at(f"Village {number}")
-    with django_assert_max_num_queries(10):
-        assert as_convenor.get(reverse("review:places")).status_code == 200
 
 
 # The admin and the sitemap

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -197,3 +199,21 @@ def test_later_pages_of_a_list_have_their_own_title(client):
 
     assert "<title>Sightings · The Observatory</title>" in first
     assert "<title>Sightings, page 2 · The Observatory</title>" in second
+
+
+def test_a_deep_page_lists_the_right_sightings_in_order(client, settings):
+    settings.SIGHTINGS_PER_PAGE = 2
+    titles = [f"Sighting {n}" for n in range(5)]
+    for title in titles:
+        SightingFactory(published=True, title=title)
+    html = client.get("/sightings/?page=2").content.decode()
+    shown = re.findall(r'card__title"><a href="[^"]+">([^<]+)<', html)
+    assert shown == ["Sighting 2", "Sighting 1"]
+    assert "Page 2 of 3" in html
+
+
+def test_a_page_past_the_end_shows_the_last_page(client, settings):
+    settings.SIGHTINGS_PER_PAGE = 2
+    SightingFactory.create_batch(3, published=True)
+    assert "Page 2 of 2" in client.get("/sightings/?page=99").content.decode()
+    assert "Page 1 of 2" in client.get("/sightings/?page=nonsense").content.decode()

@@ -205,6 +205,21 @@ ROWS = [
     Row("login-post", "accounts:login", method="post", expect=(200, *(302,) * 5)),
     Row("signup", "accounts:signup", expect=SIGNED_IN_REDIRECTED),
     Row("signup-post", "accounts:signup", method="post", expect=SIGNED_IN_REDIRECTED),
+    Row("signup-sent", "accounts:signup-sent", expect=every(200)),
+    # A link that is not a real confirmation link shows the page that says so, to anyone.
+    Row(
+        "signup-confirm-bad-link",
+        "accounts:signup-confirm",
+        lambda o: {"uidb64": "MQ", "token": "not-a-token"},
+        expect=every(200),
+    ),
+    Row(
+        "signup-confirm-bad-link-post",
+        "accounts:signup-confirm",
+        lambda o: {"uidb64": "MQ", "token": "not-a-token"},
+        method="post",
+        expect=every(200),
+    ),
     Row("password-change", "accounts:password-change", expect=ACCOUNT),
     Row("my-settings", "me:settings", expect=ACCOUNT),
     Row("my-settings-post", "me:settings", expect=ACCOUNT, method="post"),
@@ -274,7 +289,7 @@ ROWS = [
         expect=every(404),
     ),
     # --- The read API: published data alike for everyone, whoever is signed in.
-    Row("api-index", "api:index", expect=every(200)),
+    Row("api-index", "api-index", expect=every(200)),
     Row("api-openapi", "api:openapi", expect=every(200)),
     Row("api-sightings", "api:sightings", expect=every(200)),
     Row("api-sightings-post", "api:sightings", method="post", expect=every(405)),
@@ -290,7 +305,7 @@ ROWS = [
     Row("api-cell-notes", "api:cell-notes", cell(), every(200)),
     Row("api-insights", "api:insights", expect=every(200)),
     Row("api-not-found", "api:not-found", lambda o: {"rest": "nothing-here/"}, every(404)),
-    Row("embed-sightings", "api:embed-sightings", expect=every(200)),
+    Row("embed-sightings", "embed-sightings", expect=every(200)),
     # --- Open data: public, read-only.
     Row("feed", "sightings:feed", expect=every(200)),
     Row("export-csv", "sightings:export-csv", expect=every(200)),
@@ -378,6 +393,13 @@ ROWS = [
         "sightings:withdraw",
         sighting("draft"),
         (302, 404, 200, 404, 404, 404),
+    ),
+    Row(
+        "withdraw-draft-post",
+        "sightings:withdraw",
+        sighting("draft"),
+        (302, 404, 302, 404, 404, 404),
+        method="post",
     ),
     Row(
         "withdraw-submitted",
@@ -660,6 +682,12 @@ ROWS = [
         method="post",
     ),
     Row(
+        "note-edit-unknown",
+        "cells:note-edit",
+        lambda o: {"slug": o["cell"].slug, "note_slug": "no-such-note"},
+        (302, 404, 404, 404, 404, 404),
+    ),
+    Row(
         "note-published",
         "cells:note-detail",
         lambda o: {"slug": o["cell"].slug, "note_slug": o["published_note"].slug},
@@ -726,6 +754,14 @@ ROWS = [
         lambda o: {"pk": 999999},
         (302, 403, 403, 404, 404, 404),
     ),
+    # A number too big for the database, or none that could exist: 404, not an error.
+    Row(
+        "review-impossible",
+        "review:sighting",
+        lambda o: {"pk": 99999999999999999999},
+        (302, 403, 403, 404, 404, 404),
+    ),
+    Row("review-zero", "review:sighting", lambda o: {"pk": 0}, (302, 403, 403, 404, 404, 404)),
 ]
 
 
@@ -745,13 +781,139 @@ def client_for(world, role, **kwargs):
 
 
 @pytest.mark.parametrize(("row", "role", "status"), list(cases()))
-def test_address_gives_each_role_the_status_the_spec_says(world, row, role, status):
+def test_address_gives_each_role_the_status_its_row_says(world, row, role, status):
     client = client_for(world, role)
     url = row.url(world.objects)
     response = client.post(url, row.data) if row.method == "post" else client.get(url)
     assert response.status_code == status
     if status == 302 and role == "visitor" and row.name != "set-language":
         assert response["Location"].startswith(reverse(settings.LOGIN_URL))
+
+
+# People the six roles leave out get what one of the six gets: staff who are neither
+# superusers nor in the Convenors group get what staff get; a cell's convenor outside
+# the group gets what its convenor gets at its notes, and another cell's convenor
+# outside the group what a practitioner gets.
+SUBMISSION_ROWS = [
+    "new",
+    "my-sightings",
+    "password-change",
+    *(f"sighting-{state}" for state in ["draft", "submitted", "published"]),
+    *(f"edit-{state}" for state in ["draft", "returned", "submitted", "published", "unknown"]),
+    "withdraw-draft",
+    "withdraw-published",
+    "follow-up-published",
+    "follow-up-draft",
+    "review-queue",
+    "review-submitted",
+    "review-draft",
+    "review-unknown",
+    "review-themes",
+]
+NOTE_ROWS = [
+    "note-create",
+    "note-edit-draft",
+    "note-edit-published",
+    "note-draft",
+    "note-published",
+]
+STANDS_IN_FOR = [
+    ("staff outside the group", "staff", SUBMISSION_ROWS),
+    ("this cell's convenor outside the group", "convenor", NOTE_ROWS),
+    ("another cell's convenor outside the group", "practitioner", NOTE_ROWS),
+]
+ROWS_BY_ID = {row.id: row for row in ROWS}
+
+
+def person(world, kind):
+    if kind == "staff outside the group":
+        return UserFactory(username="staff-only", is_staff=True)
+    user = UserFactory(username="cell-convenor-only")
+    cell = world.objects["cell"] if kind.startswith("this") else CellFactory(name="Another")
+    cell.convenors.add(user)
+    return user
+
+
+@pytest.mark.parametrize(
+    ("kind", "role", "row_id"),
+    [
+        pytest.param(kind, role, row_id, id=f"{row_id}-{kind}")
+        for kind, role, row_ids in STANDS_IN_FOR
+        for row_id in row_ids
+    ],
+)
+def test_people_outside_the_six_roles_get_what_their_like_gets(world, kind, role, row_id):
+    row = ROWS_BY_ID[row_id]
+    client = Client()
+    client.force_login(person(world, kind))
+    response = client.get(row.url(world.objects))
+    assert response.status_code == row.expect[ROLES.index(role)]
+
+
+# Whether a convenor sees a sighting, at its page and at its review page, by status.
+SHOWN_TO_CONVENORS = {"submitted", "published", "returned", "declined"}
+
+
+@pytest.mark.parametrize("status", list(Sighting.Status))
+def test_convenors_see_only_what_was_put_before_them(world, status):
+    sighting = SightingFactory(author=world.users["author"], status=status)
+    client = client_for(world, "convenor")
+    shown = status in SHOWN_TO_CONVENORS
+
+    detail = client.get(sighting.get_absolute_url())
+    review = client.get(reverse("review:sighting", kwargs={"pk": sighting.pk}))
+
+    assert detail.status_code == (200 if shown else 404)
+    assert review.status_code == (200 if shown else 404)
+
+
+def test_a_visitor_is_sent_to_sign_in_and_back(world):
+    url = reverse("cells:note-create", kwargs={"slug": world.objects["cell"].slug})
+    response = client_for(world, "visitor").get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"{reverse(settings.LOGIN_URL)}?next={url}"
+
+
+@pytest.mark.parametrize("role", ["visitor", "practitioner", "author", "other_convenor"])
+def test_only_the_cells_convenors_can_post_a_note(world, role):
+    cell, draft = world.objects["cell"], world.objects["draft_note"]
+    published = world.objects["published_note"]
+    client = client_for(world, role)
+    data = {"title": "Sneaked in", "action": "save"}
+    client.post(reverse("cells:note-create", kwargs={"slug": cell.slug}), data)
+    client.post(published.get_edit_url(), {**data, "action": "save"})
+    client.post(draft.get_edit_url(), {**data, "action": "publish"})
+    assert not cell.notes.filter(title="Sneaked in").exists()
+    draft.refresh_from_db()
+    assert not draft.is_public
+
+
+def test_another_practitioner_cannot_withdraw_by_post(world):
+    client = client_for(world, "practitioner")
+    published, draft = world.objects["published"], world.objects["draft"]
+    assert client.post(f"/sightings/{published.slug}/withdraw/").status_code == 403
+    assert client.post(f"/sightings/{draft.slug}/withdraw/").status_code == 404
+    for sighting, status in [(published, "published"), (draft, "draft")]:
+        sighting.refresh_from_db()
+        assert sighting.status == status
+
+
+def test_a_practitioner_cannot_decide_by_post(world):
+    submitted = world.objects["submitted"]
+    response = client_for(world, "author").post(
+        f"/review/{submitted.pk}/", {"decision": "publish", "themes": ""}
+    )
+    assert response.status_code == 403
+    submitted.refresh_from_db()
+    assert submitted.status == "submitted"
+
+
+def test_a_visitor_posting_a_sighting_is_sent_to_sign_in_and_nothing_saved(world):
+    response = client_for(world, "visitor").post(
+        "/sightings/new/", {"title": "Sneaky", "action": "draft"}
+    )
+    assert response["Location"].startswith("/accounts/login/")
+    assert not Sighting.objects.filter(title="Sneaky").exists()
 
 
 def named_patterns(patterns, namespace=""):
@@ -830,6 +992,25 @@ FORGED = [
         {"title": "Forged", "action": "submit"},
         "returned",
         id="resubmit",
+    ),
+    pytest.param(
+        "author", "sightings:withdraw", sighting("draft"), {}, "draft", id="withdraw-draft"
+    ),
+    pytest.param(
+        "author",
+        "sightings:edit",
+        sighting("draft"),
+        {"title": "Forged", "action": "draft"},
+        "draft",
+        id="edit-draft",
+    ),
+    pytest.param(
+        "staff",
+        "review:sighting",
+        sighting_pk("submitted"),
+        {"decision": "decline", "feedback": "No.", "themes": ""},
+        "submitted",
+        id="decline",
     ),
 ]
 

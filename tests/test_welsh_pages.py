@@ -14,8 +14,10 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from accounts.follows import unsubscribe_token
+from accounts.models import Follow
 from cells.models import DiscussedSighting
-from sightings.models import FollowUp, Place, Sighting
+from sightings.models import FollowUp, Place, Shift, Sighting, Theme
 from tests.factories import (
     CellFactory,
     CellNoteFactory,
@@ -231,6 +233,12 @@ def welsh(address):
     return f"/cy{address}"
 
 
+def english_left(english, cymraeg, people_wrote):
+    """The pieces of the Welsh answer that read as the English one does."""
+    same = visible_pieces(english.text) & visible_pieces(cymraeg.text)
+    return sorted(piece for piece in same if is_english_left_over(piece, people_wrote))
+
+
 def english_left_on_welsh_pages(client, addresses, world):
     people_wrote = written_by_people(world)
     found = {}
@@ -239,9 +247,7 @@ def english_left_on_welsh_pages(client, addresses, world):
         cymraeg = client.get(welsh(address))
         assert cymraeg.status_code == english.status_code, address
         assert f'lang="{"cy"}"' in cymraeg.text, address
-        same = visible_pieces(english.text) & visible_pieces(cymraeg.text)
-        left_over = sorted(p for p in same if is_english_left_over(p, people_wrote))
-        if left_over:
+        if left_over := english_left(english, cymraeg, people_wrote):
             found[address] = left_over
     return found
 
@@ -296,3 +302,139 @@ def test_a_welsh_page_is_served_under_cy_for_every_public_address(client, world)
         response = client.get(welsh(address))
         assert response.status_code in {200, 404}, address
         assert response["Content-Language"] == "cy", address
+
+
+# --- Taking part: following, "seen this too", people's own data, and forms sent back.
+
+
+@pytest.fixture
+def taking_part(world, practitioner):
+    """The practitioner follows a shift, a theme, a place and a cell."""
+    follows = [
+        Follow.objects.create(user=practitioner, shift=Shift.objects.get(slug="me-to-we")),
+        Follow.objects.create(user=practitioner, theme=Theme.objects.get(slug="loneliness")),
+        Follow.objects.create(user=practitioner, place=world["place"]),
+        Follow.objects.create(user=practitioner, cell=world["cell"]),
+    ]
+    return {**world, "follows": follows}
+
+
+def signed_in_public_addresses(world):
+    """The public pages, less those that send someone signed in elsewhere."""
+    elsewhere = {reverse("accounts:login"), reverse("accounts:signup")}
+    return [address for address in public_addresses(world) if address not in elsewhere]
+
+
+def participation_addresses(world):
+    sighting = world["sighting"]
+    return [
+        reverse("following:list"),
+        reverse("sightings:seen-too", kwargs={"slug": sighting.slug}),
+        reverse("following:unsubscribe", kwargs={"token": unsubscribe_token(world["follows"][0])}),
+        reverse("me:settings"),
+        reverse("privacy:delete"),
+        reverse("sightings:mine"),
+        reverse("sightings:new"),
+        reverse("api-index"),
+    ]
+
+
+def visitor_only_addresses():
+    return [
+        reverse("api-index"),
+        reverse("embed-sightings") + "?shift=me-to-we",
+        reverse("accounts:signup-sent"),
+        reverse("accounts:signup-confirm", kwargs={"uidb64": "MQ", "token": "not-a-token"}),
+    ]
+
+
+def test_pages_for_visitors_beyond_the_public_ones_keep_no_english(client, world):
+    found = english_left_on_welsh_pages(client, visitor_only_addresses(), world)
+    assert not found, found
+
+
+@pytest.mark.parametrize("role", [0, 1, 2], ids=["practitioner", "author", "convenor"])
+def test_public_pages_with_their_follow_buttons_keep_no_english_for_each_role(
+    client, taking_part, role
+):
+    addresses = signed_in_public_addresses(taking_part) + [reverse("api-index")]
+    client.force_login(taking_part["users"][role])
+    found = english_left_on_welsh_pages(client, addresses, taking_part)
+    assert not found, found
+
+
+def test_a_practitioners_following_and_own_pages_keep_no_english(client, taking_part):
+    addresses = participation_addresses(taking_part)
+    client.force_login(taking_part["users"][0])
+    found = english_left_on_welsh_pages(client, addresses, taking_part)
+    assert not found, found
+
+
+def english_left_on_welsh_answers(client, posts, world):
+    """As english_left_on_welsh_pages, for forms posted in both languages: `posts` holds
+    (person, address, data), and what the form sends back as typed stays as typed."""
+    found = {}
+    for person, address, data in posts:
+        client.force_login(person) if person else client.logout()
+        typed = " \n ".join(str(value) for value in data.values())
+        people_wrote = written_by_people(world) + " \n " + typed
+        english = client.post(address, data)
+        cymraeg = client.post(welsh(address), data)
+        # Sent back to be put right, not taken.
+        assert english.status_code == cymraeg.status_code == 200, address
+        if left_over := english_left(english, cymraeg, people_wrote):
+            found[address] = left_over
+    return found
+
+
+def test_forms_sent_back_with_errors_keep_no_english(client, taking_part):
+    """Django's own messages too ("This field is required.", "Enter a valid date.")."""
+    practitioner, author, convenor = taking_part["users"]
+    sighting, submitted = taking_part["sighting"], taking_part["submitted"]
+    posts = [
+        (None, reverse("accounts:signup"), {"email": "not an address", "password": "1"}),
+        (None, reverse("accounts:login"), {"username": "nobody@example.org", "password": "x"}),
+        (None, reverse("accounts:password-reset"), {"email": "not an address"}),
+        (practitioner, reverse("sightings:new"), {"action": "submit", "date_observed": "soon"}),
+        (practitioner, reverse("sightings:seen-too", kwargs={"slug": sighting.slug}), {}),
+        (practitioner, reverse("me:settings"), {"show_name": "maybe", "language": "xx"}),
+        (practitioner, reverse("privacy:delete"), {"password": "wrong"}),
+        (practitioner, reverse("accounts:password-change"), {"old_password": "wrong"}),
+        (
+            author,
+            reverse("sightings:follow-up", kwargs={"slug": sighting.slug}),
+            {"outcome": "", "observed_on": "not a date"},
+        ),
+        (convenor, reverse("review:on-behalf"), {"action": "submit"}),
+        (convenor, reverse("review:import"), {}),
+        (
+            convenor,
+            reverse("review:sighting", kwargs={"pk": submitted.pk}),
+            {"decision": "return", "feedback": "", "version": submitted.version},
+        ),
+        (
+            convenor,
+            reverse("cells:note-create", kwargs={"slug": taking_part["cell"].slug}),
+            {"action": "publish", "met_on": "not a date"},
+        ),
+    ]
+    found = english_left_on_welsh_answers(client, posts, taking_part)
+    assert not found, found
+
+
+def test_the_changed_meanwhile_panel_keeps_no_english(client, taking_part):
+    convenor, submitted = taking_part["users"][2], taking_part["submitted"]
+    address = reverse("review:sighting", kwargs={"pk": submitted.pk})
+    stale = {
+        "shifts": [shift.pk for shift in submitted.shifts.all()],
+        "themes": "",
+        "direction": submitted.direction,
+        "feedback": "Please say where.",
+        "decision": "return",
+        "version": submitted.version,
+    }
+    submitted.publish(by=convenor)
+    client.force_login(convenor)
+    assert "after you opened the page" in client.post(address, stale).text
+    found = english_left_on_welsh_answers(client, [(convenor, address, stale)], taking_part)
+    assert not found, found

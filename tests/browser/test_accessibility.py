@@ -23,7 +23,10 @@ from django.contrib.auth.models import AnonymousUser, Group
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
+from accounts import signups
 from accounts.roles import CONVENORS_GROUP
 from observatory import views as site_views
 from tests.browser.axe import serious_violations
@@ -50,6 +53,16 @@ class Page:
     status: int = 200
     data: dict | None = None
     button: str = "button[type=submit]"
+
+
+def signup_confirmation_address():
+    """The link a new address is sent, for an account waiting to be confirmed."""
+    waiting = get_user_model().objects.create_user(
+        username="waiting@example.org", email="waiting@example.org", is_active=False
+    )
+    uidb64 = urlsafe_base64_encode(force_bytes(waiting.pk))
+    token = signups.tokens.make_token(waiting)
+    return reverse("accounts:signup-confirm", kwargs={"uidb64": uidb64, "token": token})
 
 
 def build_site():
@@ -146,7 +159,7 @@ def build_site():
             reverse("sightings:insights") + f"?place_ref={place.slug}&direction=back"
         ),
         "open data": Page(reverse("sightings:open-data")),
-        "api": Page(reverse("api:index")),
+        "api": Page(reverse("api-index")),
         "not found": Page("/no-such-page/", status=404),
         "forbidden": Page(reverse("review:queue"), role="priya", status=403),
         # Accounts.
@@ -157,6 +170,11 @@ def build_site():
         "sign up": Page(reverse("accounts:signup")),
         "sign up with errors": Page(
             reverse("accounts:signup"), data={"email": "not an address", "display_name": ""}
+        ),
+        "sign up sent": Page(reverse("accounts:signup-sent")),
+        "sign up confirm": Page(signup_confirmation_address()),
+        "sign up bad link": Page(
+            reverse("accounts:signup-confirm", kwargs={"uidb64": "MQ", "token": "not-a-token"})
         ),
         "password reset": Page(reverse("accounts:password-reset")),
         "password reset with errors": Page(
@@ -356,7 +374,7 @@ def test_every_page_passes_axe_has_the_landmarks_and_fits_320_pixels(offline_pag
 
 def test_the_embeddable_list_passes_axe_without_the_sites_header(offline_page, site, pages):
     page = offline_page
-    page.goto(site + reverse("api:embed-sightings") + "?shift=me-to-we")
+    page.goto(site + reverse("embed-sightings") + "?shift=me-to-we")
     assert serious_violations(page) == []
     assert page.locator("h1").count() == 1
     assert page.locator("main a[target=_blank]").count() >= 2
