@@ -58,8 +58,14 @@ class SignupForm(HoneypotMixin):
     field_order = ["email", "display_name", "password", "website"]
 
     def clean_email(self):
-        # Whether an account already uses it is never said here (accounts/signups.py).
-        return self.cleaned_data["email"].strip().lower()
+        email = self.cleaned_data["email"].strip().lower()
+        users = get_user_model().objects
+        if users.filter(email__iexact=email).exists() or users.filter(username=email).exists():
+            raise forms.ValidationError(
+                _("An account already uses this email address. Sign in, or reset your password."),
+                code="taken",
+            )
+        return email
 
     def clean_display_name(self):
         name = " ".join(self.cleaned_data["display_name"].split())
@@ -81,6 +87,17 @@ class SignupForm(HoneypotMixin):
             except forms.ValidationError as error:
                 self.add_error("password", error)
         return cleaned
+
+    def save(self):
+        data = self.cleaned_data
+        # The email address doubles as the username, so it is unique and the
+        # email-or-username sign-in finds it; public_name never shows it.
+        return get_user_model().objects.create_user(
+            username=data["email"],
+            email=data["email"],
+            password=data["password"],
+            first_name=data["display_name"],
+        )
 
 
 class LoginForm(AuthenticationForm):

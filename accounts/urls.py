@@ -8,8 +8,6 @@ app_name = "accounts"
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
-    path("signup/sent/", views.signup_sent, name="signup-sent"),
-    path("signup/<uidb64>/<token>/", views.signup_confirm, name="signup-confirm"),
     path("login/", views.sign_in, name="login"),
     path("logout/", views.SignOutView.as_view(), name="logout"),
     path(

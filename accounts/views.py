@@ -8,9 +8,10 @@ from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django_ratelimit.core import is_ratelimited
 from django_ratelimit.decorators import ratelimit
+from django_ratelimit.exceptions import Ratelimited
 
-from accounts import signups
 from accounts.forms import LoginForm, PasswordResetForm, SettingsForm, SignupForm
 from accounts.languages import in_saved_language, remember_language
 from accounts.models import Preferences
@@ -24,6 +25,11 @@ RATES = {
     "accounts:sign-in": "30/15m",
     # Each reset request sends an email, so a robot must not be able to send many.
     "accounts:password-reset": "5/h",
+    # How often one client address may be told that an email address already has an
+    # account: enough for someone who forgot they signed up, too few to sift a list.
+    "accounts:signup-taken": "5/h",
+    # How often anyone may be told so of one email address, from however many clients.
+    "accounts:signup-taken-address": "5/h",
 }
 
 
@@ -35,15 +41,17 @@ def rate(group, request):
 
 @ratelimit(group="accounts:signup", key="ip", rate=rate, method="POST")
 def signup(request):
-    """Every valid sign-up is answered alike, whether or not the address has an account
-    (accounts/signups.py says why and how)."""
     if request.user.is_authenticated:
         return redirect(settings.LOGIN_REDIRECT_URL)
     form = SignupForm(request.POST or None)
+    if form.has_error("email", "taken") and told_too_often(request):
+        raise Ratelimited()
     if form.is_valid():
-        next_url = _on_this_site(request, request.POST.get("next", ""))
-        signups.sign_up(request, form.cleaned_data, next_url=next_url)
-        return redirect("accounts:signup-sent")
+        user = form.save()
+        Preferences.objects.create(user=user, language=translation.get_language())
+        login(request, user, backend="accounts.backends.EmailOrUsernameBackend")
+        messages.success(request, _("Welcome to the Observatory. Your account is ready."))
+        return redirect(_safe_next(request))
     return render(
         request,
         "accounts/signup.html",
@@ -51,26 +59,27 @@ def signup(request):
     )
 
 
-def signup_sent(request):
-    return render(request, "accounts/signup_sent.html")
+def told_too_often(request):
+    """Whether this client, or anyone asking about this email address, has been told
+    too often that it has an account. Each count goes up on every asking, so neither
+    limit wears down while the other refuses."""
+    limits = [
+        ("accounts:signup-taken", "ip"),
+        ("accounts:signup-taken-address", _typed_email),
+    ]
+    refusing = [
+        group
+        for group, key in limits
+        if is_ratelimited(request, group=group, key=key, rate=rate, method="POST", increment=True)
+    ]
+    if refusing:
+        # The refusal page names the limit that was reached.
+        rate(refusing[0], request)
+    return bool(refusing)
 
 
-def signup_confirm(request, uidb64, token):
-    """The link emailed to a new address: a button that confirms it and signs in.
-
-    A button rather than the link itself, so that a mail program that opens links to
-    check them does not spend it."""
-    user = signups.waiting_account(uidb64, token)
-    if user is None:
-        return render(request, "accounts/signup_confirm.html", {"valid": False})
-    if request.method != "POST":
-        return render(request, "accounts/signup_confirm.html", {"valid": True})
-    signups.confirm(user)
-    login(request, user, backend="accounts.backends.EmailOrUsernameBackend")
-    messages.success(request, _("Welcome to the Observatory. Your account is ready."))
-    # The page to go on to travels in the link.
-    next_url = _on_this_site(request, request.GET.get("next", ""))
-    return redirect(next_url or resolve_url(settings.LOGIN_REDIRECT_URL))
+def _typed_email(_group, request):
+    return request.POST.get("email", "").strip().lower()
 
 
 _login_view = auth_views.LoginView.as_view(
@@ -95,13 +104,13 @@ class SignOutView(auth_views.LogoutView):
         return render(request, "registration/logout_confirm.html")
 
 
-def _on_this_site(request, target):
-    """`target` if it is an address on this site, else an empty string."""
+def _safe_next(request):
+    target = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
-    return ""
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
 
 
 _password_reset_form = auth_views.PasswordResetView.as_view(

@@ -138,7 +138,7 @@ def failed_requests(results):
     ]
     failed += [row["name"] for row in results["after_publish"] if row["status"] != 200]
     failed += [run["name"] for run in results["concurrent"] if run["errors"]]
-    if results.get("export", {}).get("status", 200) != 200:
+    if not results.get("export", {}).get("complete", True):
         failed.append("export")
     return failed
 
@@ -492,15 +492,21 @@ class Client:
         return status, body
 
     def count_csv_rows(self, path):
-        """Status and the number of CSV records (a story may span lines), read as it streams."""
+        """Status, the CSV records read (a story may span lines) and whether the file
+        ended as it should, read as it streams; a response cut short counts its rows."""
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=600)
+        records = 0
         try:
             connection.request("GET", path, headers={"Host": "127.0.0.1"})
             response = connection.getresponse()
             if response.status != 200:
-                return response.status, 0
-            records = sum(1 for _row in csv.reader(io.TextIOWrapper(response, encoding="utf-8")))
-            return response.status, max(records - 1, 0)
+                return response.status, 0, False
+            try:
+                for _row in csv.reader(io.TextIOWrapper(response, encoding="utf-8")):
+                    records += 1
+            except (http.client.HTTPException, OSError):
+                return response.status, max(records - 1, 0), False
+            return response.status, max(records - 1, 0), True
         finally:
             connection.close()
 
@@ -600,12 +606,13 @@ def measure_export(server, client):
         Path(f"/proc/{pid}/clear_refs").write_text("5")
         before[pid] = memory_kb(pid)["VmRSS"]
     started = time.perf_counter()
-    status, rows = client.count_csv_rows(path)
+    status, rows, complete = client.count_csv_rows(path)
     elapsed = time.perf_counter() - started
     growth = max(memory_kb(pid)["VmHWM"] - rss for pid, rss in before.items())
     result = {
         "path": path,
         "status": status,
+        "complete": complete,
         "rows": rows,
         "seconds": round(elapsed, 1),
         "rows_per_second": round(rows / elapsed) if elapsed else 0,
@@ -613,6 +620,7 @@ def measure_export(server, client):
     }
     result["meets_target"] = (
         status == 200
+        and complete
         and growth / 1024 < TARGET_EXPORT_MB
         and result["rows_per_second"] >= TARGET_EXPORT_ROWS_PER_SECOND
     )
@@ -783,6 +791,8 @@ def print_report(results):
     export = results.get("export")
     if export:
         verdict = "meets target" if export["meets_target"] else "MISSES TARGET"
+        if not export["complete"]:
+            verdict += "; the response was cut short"
         print()
         print(
             f"Export: {export['rows']:,} rows in {export['seconds']} s "

@@ -205,21 +205,6 @@ ROWS = [
     Row("login-post", "accounts:login", method="post", expect=(200, *(302,) * 5)),
     Row("signup", "accounts:signup", expect=SIGNED_IN_REDIRECTED),
     Row("signup-post", "accounts:signup", method="post", expect=SIGNED_IN_REDIRECTED),
-    Row("signup-sent", "accounts:signup-sent", expect=every(200)),
-    # A link that is not a real confirmation link shows the page that says so, to anyone.
-    Row(
-        "signup-confirm-bad-link",
-        "accounts:signup-confirm",
-        lambda o: {"uidb64": "MQ", "token": "not-a-token"},
-        expect=every(200),
-    ),
-    Row(
-        "signup-confirm-bad-link-post",
-        "accounts:signup-confirm",
-        lambda o: {"uidb64": "MQ", "token": "not-a-token"},
-        method="post",
-        expect=every(200),
-    ),
     Row("password-change", "accounts:password-change", expect=ACCOUNT),
     Row("my-settings", "me:settings", expect=ACCOUNT),
     Row("my-settings-post", "me:settings", expect=ACCOUNT, method="post"),

@@ -23,10 +23,7 @@ from django.contrib.auth.models import AnonymousUser, Group
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 
-from accounts import signups
 from accounts.roles import CONVENORS_GROUP
 from observatory import views as site_views
 from tests.browser.axe import serious_violations
@@ -53,16 +50,6 @@ class Page:
     status: int = 200
     data: dict | None = None
     button: str = "button[type=submit]"
-
-
-def signup_confirmation_address():
-    """The link a new address is sent, for an account waiting to be confirmed."""
-    waiting = get_user_model().objects.create_user(
-        username="waiting@example.org", email="waiting@example.org", is_active=False
-    )
-    uidb64 = urlsafe_base64_encode(force_bytes(waiting.pk))
-    token = signups.tokens.make_token(waiting)
-    return reverse("accounts:signup-confirm", kwargs={"uidb64": uidb64, "token": token})
 
 
 def build_site():
@@ -170,11 +157,6 @@ def build_site():
         "sign up": Page(reverse("accounts:signup")),
         "sign up with errors": Page(
             reverse("accounts:signup"), data={"email": "not an address", "display_name": ""}
-        ),
-        "sign up sent": Page(reverse("accounts:signup-sent")),
-        "sign up confirm": Page(signup_confirmation_address()),
-        "sign up bad link": Page(
-            reverse("accounts:signup-confirm", kwargs={"uidb64": "MQ", "token": "not-a-token"})
         ),
         "password reset": Page(reverse("accounts:password-reset")),
         "password reset with errors": Page(
