@@ -1,5 +1,7 @@
 from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from cells.models import Cell, CellNote, DiscussedSighting
@@ -63,9 +65,17 @@ class CellNoteAdmin(SimpleHistoryAdmin):
         "published_at",
     ]
 
-    @admin.action(description="Publish the selected notes")
+    @admin.action(description=_("Publish the selected notes"))
     def publish_notes(self, request, queryset):
-        publish_each(self, request, queryset.select_related("cell"), "note")
+        publish_each(
+            self,
+            request,
+            queryset.select_related("cell"),
+            lambda done: (
+                ngettext("Published %(count)s note.", "Published %(count)s notes.", done)
+                % {"count": done}
+            ),
+        )
 
 
 @admin.register(Cell.history.model)

@@ -2,19 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.template.defaultfilters import pluralize
 
 from core.refusals import refusal
 
 
-def publish_each(modeladmin, request, objects, noun):
-    act_on_each(
-        modeladmin,
-        request,
-        objects,
-        lambda item: item.publish(by=request.user),
-        lambda done: f"Published {done} {noun}{pluralize(done)}.",
-    )
+def publish_each(modeladmin, request, objects, summary):
+    """Publish each; `summary(done)` says how many were, in words for the kind."""
+    act_on_each(modeladmin, request, objects, lambda item: item.publish(by=request.user), summary)
 
 
 def act_on_each(modeladmin, request, objects, act, summary):

@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from outbox.mail import queue_now
 from outbox.models import UndeliveredEmail
@@ -26,7 +28,7 @@ class UndeliveredEmailAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description="Queue the selected emails to be sent again")
+    @admin.action(description=_("Queue the selected emails to be sent again"))
     def send_again(self, request, queryset):
         count = 0
         for email in queryset:
@@ -34,4 +36,9 @@ class UndeliveredEmailAdmin(admin.ModelAdmin):
             email.resent_at = timezone.now()
             email.save(update_fields=["resent_at"])
             count += 1
-        self.message_user(request, f"Queued {count} email(s) again.", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("Queued %(count)s email again.", "Queued %(count)s emails again.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )

@@ -2,9 +2,10 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
-from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 from taggit.models import Tag
 
@@ -75,31 +76,43 @@ class StatusChangeInline(admin.TabularInline):
         return False
 
 
-@admin.action(description="Put back the selected sightings that staff took down")
+@admin.action(description=_("Put back the selected sightings that staff took down"))
 def put_back_selected(modeladmin, request, queryset):
     act_on_each(
         modeladmin,
         request,
         queryset,
         lambda sighting: sighting.put_back(by=request.user),
-        lambda done: f"Put back {done} sighting{pluralize(done)}.",
+        lambda done: (
+            ngettext("Put back %(count)s sighting.", "Put back %(count)s sightings.", done)
+            % {"count": done}
+        ),
     )
 
 
-@admin.action(description="Show the selected hidden follow-ups again")
+@admin.action(description=_("Show the selected hidden follow-ups again"))
 def show_again_selected(modeladmin, request, queryset):
     shown = 0
     for follow_up in queryset.hidden():
         follow_up.show_again(by=request.user)
         shown += 1
-    modeladmin.message_user(
-        request, f"{shown} follow-up{pluralize(shown)} shown again.", messages.SUCCESS
-    )
+    shown_again = ngettext(
+        "%(count)s follow-up shown again.", "%(count)s follow-ups shown again.", shown
+    ) % {"count": shown}
+    modeladmin.message_user(request, shown_again, messages.SUCCESS)
 
 
-@admin.action(description="Publish the selected submitted sightings")
+@admin.action(description=_("Publish the selected submitted sightings"))
 def publish_selected(modeladmin, request, queryset):
-    publish_each(modeladmin, request, queryset, "sighting")
+    publish_each(
+        modeladmin,
+        request,
+        queryset,
+        lambda done: (
+            ngettext("Published %(count)s sighting.", "Published %(count)s sightings.", done)
+            % {"count": done}
+        ),
+    )
 
 
 class SightingAdminForm(forms.ModelForm):
@@ -244,7 +257,7 @@ class FollowUpAdmin(SimpleHistoryAdmin):
     change_list_template = "admin/sightings/followup/change_list.html"
     actions = [show_again_selected]
 
-    @admin.display(boolean=True, description="Shown")
+    @admin.display(boolean=True, description=_("Shown"))
     def is_shown(self, follow_up):
         return not follow_up.is_hidden
 
@@ -268,7 +281,7 @@ class FollowUpAdmin(SimpleHistoryAdmin):
             found = form.found()
         context = {
             **self.admin_site.each_context(request),
-            "title": "Clean up after an account",
+            "title": _("Clean up after an account"),
             "form": form,
             "found": found,
             "opts": self.model._meta,
@@ -278,12 +291,20 @@ class FollowUpAdmin(SimpleHistoryAdmin):
     def _clean_up(self, request, form):
         account = form.cleaned_data["account"]
         done = form.clean_up(by=request.user)
-        verb = "Hid" if form.cleaned_data["action"] == moderation.HIDE else "Deleted"
+        hid = form.cleaned_data["action"] == moderation.HIDE
         summary = ", ".join(f"{kind}: {count}" for kind, count in done.items())
         if form.cleaned_data["deactivate"]:
             summary += "; the account is deactivated"
-        self.log_change(request, account, f"Clean-up: {verb.lower()} what it posted ({summary}).")
-        self.message_user(request, f"{verb} what {account} posted ({summary}).", messages.SUCCESS)
+        # The history keeps one language; the message speaks the member's own.
+        verb = "hid" if hid else "deleted"
+        self.log_change(request, account, f"Clean-up: {verb} what it posted ({summary}).")
+        said = (
+            _("Hid what %(account)s posted (%(summary)s).")
+            if hid
+            else _("Deleted what %(account)s posted (%(summary)s).")
+        )
+        said %= {"account": account, "summary": summary}
+        self.message_user(request, said, messages.SUCCESS)
         return redirect("admin:sightings_followup_changelist")
 
 
@@ -314,7 +335,7 @@ class EchoAdmin(SimpleHistoryAdmin):
     readonly_fields = ["hidden_at", "hidden_by", "hidden_reason"]
     list_select_related = ["sighting", "author"]
 
-    @admin.display(boolean=True, description="Shown")
+    @admin.display(boolean=True, description=_("Shown"))
     def is_shown(self, echo):
         return not echo.is_hidden
 

@@ -80,8 +80,11 @@ class CleanUpForm(forms.Form):
     action = forms.ChoiceField(
         label=_("What to do"),
         choices=[
-            (HIDE, "Hide it all: follow-ups hidden, sightings taken down (kept, can be undone)"),
-            (DELETE, "Delete it all (the history keeps a copy)"),
+            (
+                HIDE,
+                _("Hide it all: follow-ups hidden, sightings taken down (kept, can be undone)"),
+            ),
+            (DELETE, _("Delete it all (the history keeps a copy)")),
         ],
         initial=HIDE,
         widget=forms.RadioSelect,

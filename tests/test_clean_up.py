@@ -8,9 +8,11 @@ from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from sightings.admin import show_again_selected
 from sightings.models import FollowUp, Sighting
+from sightings.moderation import CleanUpForm
 from tests.factories import FollowUpFactory, SightingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -210,3 +212,14 @@ def test_only_staff_take_down_and_put_back(convenor, abuser):
         sighting.take_down(by=convenor, reason=REASON)
     with pytest.raises(PermissionDenied):
         sighting.put_back(by=convenor)
+
+
+def test_the_clean_up_and_its_actions_are_worded_for_translation():
+    # The admin itself stays at /admin/ in English; its wording is ready for Welsh.
+    with translation.override("cy"):
+        assert str(CleanUpForm.base_fields["action"].choices[1][1]) == (
+            "Dileu’r cyfan (mae’r hanes yn cadw copi)"
+        )
+        assert str(show_again_selected.short_description) == (
+            "Dangos eto y diweddariadau cudd a ddewiswyd"
+        )
