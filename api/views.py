@@ -95,7 +95,7 @@ class SightingList(PublicData, generics.ListAPIView):
         return Sighting.objects.published()
 
     def objects_by_id(self, ids):
-        return Sighting.objects.for_cards().with_latest_outcome().in_bulk(ids)
+        return Sighting.objects.for_api().in_bulk(ids)
 
     def read(self, request, *args, **kwargs):
         return self.list(request, *args, **kwargs)
@@ -116,7 +116,7 @@ class SightingDetail(PublicData, generics.RetrieveAPIView):
             pk = int(self.kwargs["pk"])
         except ValueError:
             raise NotFound("A sighting's id is a whole number.") from None
-        published = Sighting.objects.published().for_cards().with_latest_outcome()
+        published = Sighting.objects.published().for_api()
         return get_object_or_404(published, pk=pk)
 
     def read(self, request, *args, **kwargs):

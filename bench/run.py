@@ -94,6 +94,12 @@ def main(argv=None):
     parser.add_argument(
         "--check", action="store_true", help="exit 1 if any page answered anything but 200"
     )
+    parser.add_argument(
+        "--pages",
+        nargs="+",
+        metavar="NAME",
+        help='time only these pages, by name ("insights, shift and place"), and nothing else',
+    )
     args = parser.parse_args(argv)
 
     env = server_environment()
@@ -101,7 +107,7 @@ def main(argv=None):
         [sys.executable, "manage.py", "migrate", "--noinput"], cwd=ROOT, env=env, check=True
     )
     data = child_json(env, LOOKUP)
-    pages = fresh_pages(data)
+    pages = chosen_pages(fresh_pages(data), args.pages)
     with Gunicorn(env, args.workers) as server, Publisher(env) as publisher:
         client = Client(server.port)
         client.signed_in_cookie = sign_in(client)
@@ -112,11 +118,14 @@ def main(argv=None):
             "settings": vars(args) | {"output": str(args.output or "")},
             "data": data["sizes"],
             "pages": measure_pages(client, pages, args),
-            "served": measure_served(client, data),
-            "after_publish": measure_after_publish(client, publisher, pages, args),
-            "concurrent": measure_concurrent(server, client, args),
         }
-        if not args.skip_export:
+        if not args.pages:
+            results |= {
+                "served": measure_served(client, data),
+                "after_publish": measure_after_publish(client, publisher, pages, args),
+                "concurrent": measure_concurrent(server, client, args),
+            }
+        if not (args.skip_export or args.pages):
             results["export"] = measure_export(server, client)
     results["machine"]["load_average_at_end"] = os.getloadavg()[0]
     output = args.output or RESULTS / f"{time.strftime('%Y%m%d-%H%M%S')}.json"
@@ -173,11 +182,15 @@ def child_json(env, code):
 LOOKUP = f"""
 import json, django
 django.setup()
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 from django.db import connection
 from django.db.models import Count
 from cells.models import Cell
 from sightings.models import Place, Shift, Sighting, Theme, ThemedSighting
+# What an earlier run kept for its addresses would answer this run's: start empty.
+caches[settings.ENTRIES_CACHE].clear()
 reader, _ = get_user_model().objects.get_or_create(username={READER!r})
 reader.set_password({READER_PASSWORD!r})
 reader.save()
@@ -301,6 +314,15 @@ def fresh_pages(data):
         ),
         ("api search and shift", lambda n: f"/api/sightings/?q={pair(n)}&shift={shifts[n % 5]}"),
     ]
+
+
+def chosen_pages(pages, names):
+    if not names:
+        return pages
+    unknown = set(names) - {name for name, _address in pages}
+    if unknown:
+        raise SystemExit(f"No page is called {', '.join(sorted(unknown))}")
+    return [(name, address) for name, address in pages if name in names]
 
 
 def warm_up(client, pages, args):
@@ -769,6 +791,9 @@ def print_report(results):
             f"{row['name']:<28} {visitor['median_ms']:>8.1f} {visitor['p95_ms']:>7.1f} "
             f"{signed_in['median_ms']:>9.1f} {signed_in['p95_ms']:>7.1f} {size:>5.0f}  {verdict}"
         )
+    if "served" not in results:
+        _print_machine(results["machine"])
+        return
     print()
     print("Kept pages served to visitors, the same address again (ms)")
     for row in results["served"]:
@@ -799,7 +824,10 @@ def print_report(results):
             f"({export['rows_per_second']:,} rows/s), peak RSS of the worker grew by "
             f"{export['peak_rss_growth_mb']} MB ({verdict})"
         )
-    machine_ = results["machine"]
+    _print_machine(results["machine"])
+
+
+def _print_machine(machine_):
     print(
         f"Machine: {machine_['cpus']} CPUs, {machine_['memory_gb']} GB, PostgreSQL "
         f"{machine_['postgresql']}; load average {machine_['load_average_at_start']:.1f} "
@@ -818,6 +846,8 @@ def print_growth(results, output):
             size = earlier["data"]["published_sightings"]
         except (ValueError, KeyError, TypeError):
             continue  # a result from before sizes were recorded
+        if earlier["settings"].get("pages"):
+            continue  # a run that timed only some pages
         by_size[size] = earlier
     by_size[results["data"]["published_sightings"]] = results
     sizes = sorted(by_size)

@@ -11,7 +11,7 @@ import datetime
 import hashlib
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, Q, Value, When
+from django.db.models import Count, F
 from django.db.models.functions import TruncMonth
 from django.utils import dateformat, timezone, translation
 from django.utils.text import capfirst
@@ -166,13 +166,20 @@ def build_insights(sighting_filter=None, today=None):
     # would read every link of the shift a second time.
     any_shift = _without_shift(sighting_filter)
     period = Period.ending(today)
+    seen = LinksInPeriod.counted(any_shift, shifts, period)
+    if chosen and len(shifts) == 1:
+        # Each sighting chosen has exactly one link to the one shift chosen, so the
+        # links counted are the sightings, and need no second count.
+        sightings_seen = seen.by(lambda row: (row.month, row.connection))
+    else:
+        sightings_seen = _by_month_and_connection(published, period)
     return [
-        shifts_over_time(any_shift, shifts, period),
-        forward_and_back(any_shift, shifts, period),
+        shifts_over_time(seen, shifts, period),
+        forward_and_back(seen, shifts, period),
         shifts_by_setting(any_shift, shifts),
         places_compared(any_shift, shifts),
-        bonding_and_bridging(published, period),
-        bridging_share_per_shift(any_shift, shifts, period),
+        bonding_and_bridging(sightings_seen, period),
+        bridging_share_per_shift(seen, shifts, period),
         how_shifts_last(published),
         outcomes_per_shift(any_shift, shifts),
     ]
@@ -192,22 +199,59 @@ def _without_shift(sighting_filter):
 
 
 def _links(published, shifts):
-    """The (sighting, shift) links of these sightings, for the shifts shown."""
-    return Sighting.shifts.through.objects.filter(
-        sighting__in=published.values("pk"), shift__in=[shift.pk for shift in shifts]
+    """These sightings joined to their links to the shifts shown: one row per (sighting,
+    shift), with the shift as `shift_id`.
+
+    Joined from the sightings' side, so the filters (a place, a setting) narrow the
+    sightings through their own indexes before any link is read; reading the links
+    first and keeping those whose sighting is among the chosen read every link of the
+    period.
+    """
+    return published.filter(shifts__in=[shift.pk for shift in shifts]).annotate(
+        shift_id=F("shifts")
     )
 
 
-def shifts_over_time(published, shifts, period):
-    found = (
-        _links(published, shifts)
-        .filter(sighting__date_observed__gte=period.start)
-        .annotate(month=TruncMonth("sighting__date_observed"))
-        .values("shift_id", "month")
-        .annotate(total=Count("sighting_id"))
-        .order_by()
-    )
-    by_month = {(row["shift_id"], _as_date(row["month"])): row["total"] for row in found}
+@dataclass(frozen=True)
+class PeriodLinks:
+    shift: int
+    month: datetime.date
+    direction: str
+    connection: str
+    total: int
+
+
+class LinksInPeriod(list):
+    """The links of the sightings seen in the period to the shifts shown, counted by
+    shift, month, direction and who was brought together: one query read by the three
+    charts over time."""
+
+    @classmethod
+    def counted(cls, published, shifts, period):
+        found = (
+            _links(published, shifts)
+            .filter(date_observed__gte=period.start)
+            .annotate(month=TruncMonth("date_observed"))
+            .values_list("shift_id", "month", "direction", "connection")
+            .annotate(total=Count("pk"))
+            .order_by()
+        )
+        return cls(
+            PeriodLinks(shift, _as_date(month), direction, connection, total)
+            for shift, month, direction, connection, total in found
+        )
+
+    def by(self, key):
+        """The totals summed by `key` of each row, leaving out rows whose key is None."""
+        tally = {}
+        for row in self:
+            if (kept := key(row)) is not None:
+                tally[kept] = tally.get(kept, 0) + row.total
+        return tally
+
+
+def shifts_over_time(seen, shifts, period):
+    by_month = seen.by(lambda row: (row.shift, row.month))
     busiest = max(by_month.values(), default=0)
     if busiest >= BUSY_MONTH:
         labels = [dateformat.format(month, "M Y") for month in period.months]
@@ -284,19 +328,8 @@ def shifts_over_time(published, shifts, period):
     )
 
 
-def forward_and_back(published, shifts, period):
-    found = (
-        _links(published, shifts)
-        .filter(sighting__date_observed__gte=period.start)
-        .annotate(month=TruncMonth("sighting__date_observed"))
-        .values("shift_id", "month", "sighting__direction")
-        .annotate(total=Count("sighting_id"))
-        .order_by()
-    )
-    tally = {}
-    for row in found:
-        key = (row["shift_id"], row["sighting__direction"], _quarter_start(_as_date(row["month"])))
-        tally[key] = tally.get(key, 0) + row["total"]
+def forward_and_back(seen, shifts, period):
+    tally = seen.by(lambda row: (row.shift, row.direction, _quarter_start(row.month)))
     labels = [quarter_label(quarter) for quarter in period.quarters]
 
     def counted(shift, direction):
@@ -411,8 +444,8 @@ def places_compared(published, shifts):
     # however many places qualify, and no second pass over the sightings to pick them.
     found = (
         _links(located, shifts)
-        .values_list("sighting__place_ref_id", "shift_id")
-        .annotate(total=Count("sighting_id"))
+        .values_list("place_ref_id", "shift_id")
+        .annotate(total=Count("pk"))
         .order_by()
     )
     by_place = {(place, shift): total for place, shift, total in found}
@@ -530,11 +563,11 @@ def _short(name):
 def shifts_by_setting(published, shifts):
     found = (
         _links(published, shifts)
-        .values("sighting__setting", "shift_id")
-        .annotate(total=Count("sighting_id"))
+        .values("setting", "shift_id")
+        .annotate(total=Count("pk"))
         .order_by()
     )
-    by_setting = {(row["sighting__setting"], row["shift_id"]): row["total"] for row in found}
+    by_setting = {(row["setting"], row["shift_id"]): row["total"] for row in found}
     settings_seen = [
         (value, label)
         for value, label in Sighting.Setting.choices
@@ -595,18 +628,23 @@ BRIDGING = [Sighting.Connection.BRIDGING, Sighting.Connection.BOTH]
 SAYS_WHO = [Sighting.Connection.BONDING, *BRIDGING]
 
 
-def bonding_and_bridging(published, period):
+def _by_month_and_connection(published, period):
     found = (
         published.filter(date_observed__gte=period.start)
         .annotate(month=TruncMonth("date_observed"))
-        .values("month", "connection")
+        .values_list("month", "connection")
         .annotate(total=Count("pk"))
         .order_by()
     )
+    return {(_as_date(month), connection): total for month, connection, total in found}
+
+
+def bonding_and_bridging(by_month, period):
+    """`by_month`: the sightings seen in the period, counted by month and connection."""
     by_quarter = {}
-    for row in found:
-        key = (_quarter_start(_as_date(row["month"])), row["connection"])
-        by_quarter[key] = by_quarter.get(key, 0) + row["total"]
+    for (month, connection), total in by_month.items():
+        key = (_quarter_start(month), connection)
+        by_quarter[key] = by_quarter.get(key, 0) + total
     series = [
         Series(
             str(label), css, [by_quarter.get((quarter, value), 0) for quarter in period.quarters]
@@ -653,22 +691,14 @@ def bonding_and_bridging(published, period):
     )
 
 
-def bridging_share_per_shift(published, shifts, period):
-    later = Q(sighting__date_observed__gte=period.midpoint)
-    found = (
-        _links(published, shifts)
-        .filter(sighting__date_observed__gte=period.start, sighting__connection__in=SAYS_WHO)
-        .annotate(
-            later=Case(When(later, then=Value(True)), default=Value(False)),
-            bridging=Case(
-                When(sighting__connection__in=BRIDGING, then=Value(True)), default=Value(False)
-            ),
+def bridging_share_per_shift(seen, shifts, period):
+    tally = seen.by(
+        lambda row: (
+            (row.shift, row.month >= period.midpoint, row.connection in BRIDGING)
+            if row.connection in SAYS_WHO
+            else None
         )
-        .values("shift_id", "later", "bridging")
-        .annotate(total=Count("sighting_id"))
-        .order_by()
     )
-    tally = {(row["shift_id"], row["later"], row["bridging"]): row["total"] for row in found}
 
     def counted(shift, is_later):
         bridging = tally.get((shift.pk, is_later, True), 0)
@@ -817,14 +847,12 @@ def outcomes_per_shift(published, shifts):
     newest = _newest_follow_ups(published)
     found = (
         _links(published, shifts)
-        .filter(sighting__follow_ups__in=newest)
-        .values("shift_id", "sighting__follow_ups__outcome")
-        .annotate(total=Count("sighting_id"))
+        .filter(follow_ups__in=newest)
+        .values("shift_id", "follow_ups__outcome")
+        .annotate(total=Count("pk"))
         .order_by()
     )
-    by_shift = {
-        (row["shift_id"], row["sighting__follow_ups__outcome"]): row["total"] for row in found
-    }
+    by_shift = {(row["shift_id"], row["follow_ups__outcome"]): row["total"] for row in found}
     outcomes = [(value, str(label)) for value, label in FollowUp.Outcome.choices]
     rows, bars, lasting = [], [], []
     for shift in shifts:

@@ -518,7 +518,15 @@ class SightingQuerySet(models.QuerySet):
         story itself stays: search snippets on SQLite are cut from it.)
         """
         cards = self.defer("story_html", "search_vector").with_echo_counts()
-        return cards.select_related("author", "place_ref").prefetch_related(
+        return cards.select_related("author", "place_ref")._with_shifts_and_themes()
+
+    def for_api(self):
+        """What the read API shows of each sighting: no author, echoes or rendered story."""
+        public = self.defer("story_html", "search_vector").with_latest_outcome()
+        return public.select_related("place_ref")._with_shifts_and_themes()
+
+    def _with_shifts_and_themes(self):
+        return self.prefetch_related(
             models.Prefetch(
                 "shifts",
                 queryset=Shift.objects.only("pk", "slug", "name", "position").order_by("position"),
@@ -737,10 +745,14 @@ class Sighting(models.Model):
                 fields=["status", "-date_observed", "-published_at", "-id"],
                 name="sighting_newest_seen",
             ),
-            # A place's page lists its sightings newest seen first, as the list does.
+            # A place's page lists its sightings newest seen first, as the list does. Its
+            # profile and the insights at a place count them by direction, setting and who
+            # was brought together: carried in the index (PostgreSQL), so those counts
+            # read the index alone and not a table page per sighting.
             models.Index(
                 fields=["place_ref", "status", "-date_observed", "-published_at", "-id"],
-                name="sighting_place_newest_seen",
+                include=["direction", "setting", "connection"],
+                name="sighting_place_counted",
             ),
         ]
 

@@ -320,6 +320,24 @@ def test_a_shift_filter_narrows_every_chart_to_that_shift(seen):
     assert dict(insights["how-shifts-last"].rows)["Still happening"] == 0
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # The second sighting shows both shifts and is counted once, not once a shift.
+        ("shift=me-to-we", (1, 1)),
+        ("shift=doubting-to-trusting", (1, 1)),
+        ("shift=me-to-we&shift=doubting-to-trusting", (1, 2)),
+    ],
+)
+def test_bonding_and_bridging_counts_each_sighting_of_the_chosen_shifts_once(
+    seen, query, expected
+):
+    insight = by_slug(query)["bonding-and-bridging"]
+    bonding = sum(row[1] for row in insight.rows)
+    bridging = sum(row[2] for row in insight.rows)
+    assert (bonding, bridging) == expected
+
+
 def test_a_setting_filter_narrows_every_chart(seen):
     insights = by_slug("setting=health-and-care")
     assert [row[0] for row in insights["shifts-by-setting"].rows] == ["Health and care"]
