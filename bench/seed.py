@@ -346,6 +346,7 @@ def seed(target, rng):
         fill_search_vectors()
     copy_follow_ups(new_ids, authors, rng)
     ensure_cells(authors, rng, cell_count(target))
+    count_tallies()
     vacuum_analyse()
     log(f"Done in {time.monotonic() - started:.0f} s.")
 
@@ -788,6 +789,15 @@ def fill_search_vectors():
             """
         )
     log(f"Search vectors filled in {time.monotonic() - started:.0f} s.")
+
+
+def count_tallies():
+    # COPY sends no signals, so the tallies the insights read are counted afresh.
+    from sightings.tallies import rebuild
+
+    started = time.monotonic()
+    rebuild()
+    log(f"Tallies counted in {time.monotonic() - started:.0f} s.")
 
 
 def vacuum_analyse():

@@ -8,4 +8,4 @@ class SightingsConfig(AppConfig):
     def ready(self):
         # Receivers, not calls from save(): cached counts and pages must be renewed
         # however a sighting, theme or place changes (forms, admin, taggit, the ORM).
-        from sightings import invalidation  # noqa: F401
+        from sightings import invalidation, tallies  # noqa: F401

@@ -1,8 +1,9 @@
 """The /insights/ page: what the published sightings show, as charts drawn on the server.
 
-Each insight is counted in one or two grouped queries over the sightings the list's
-filters choose (sightings/filters.py), then laid out here as plain numbers (bars,
-panels, ticks) that the templates draw as SVG. Nothing needs JavaScript; every chart
+The numbers come from sightings/insight_counts.py, read from the tallies kept as
+sightings are published or counted from the sightings the list's filters choose
+(sightings/filters.py); they are laid out here as plain numbers (bars, panels, ticks)
+that the templates draw as SVG. Nothing needs JavaScript; every chart
 has a data table, a sentence written from its numbers and a CSV of them; only
 published sightings count.
 """
@@ -11,8 +12,6 @@ import datetime
 import hashlib
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F
-from django.db.models.functions import TruncMonth
 from django.utils import dateformat, timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -20,7 +19,8 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from core.generation import cached
 from sightings.filters import SightingFilter
-from sightings.models import FollowUp, Shift, Sighting
+from sightings.insight_counts import counts_for
+from sightings.models import FollowUp, Place, Shift, Sighting
 
 QUARTERS = 8
 # Below this many sightings in the busiest month, months are too sparse to compare and
@@ -160,98 +160,32 @@ def build_insights(sighting_filter=None, today=None):
     shifts = [
         shift for shift in Shift.objects.order_by("position") if not chosen or shift.slug in chosen
     ]
-    published = sighting_filter.results
-    # Charts counted from each sighting's links to the shifts shown need no shift filter
-    # of their own: the links already keep to those shifts, and checking the filter again
-    # would read every link of the shift a second time.
-    any_shift = _without_shift(sighting_filter)
     period = Period.ending(today)
-    seen = LinksInPeriod.counted(any_shift, shifts, period)
-    if chosen and len(shifts) == 1:
-        # Each sighting chosen has exactly one link to the one shift chosen, so the
-        # links counted are the sightings, and need no second count.
-        sightings_seen = seen.by(lambda row: (row.month, row.connection))
-    else:
-        sightings_seen = _by_month_and_connection(published, period)
+    counts = counts_for(sighting_filter, shifts)
+    seen = counts.links_in_period(period)
     return [
         shifts_over_time(seen, shifts, period),
         forward_and_back(seen, shifts, period),
-        shifts_by_setting(any_shift, shifts),
-        places_compared(any_shift, shifts),
-        bonding_and_bridging(sightings_seen, period),
+        shifts_by_setting(counts.links_by_setting(), shifts),
+        places_compared(counts.place_totals(), counts.links_by_place(), shifts),
+        bonding_and_bridging(counts.sightings_in_period(period, seen), period),
         bridging_share_per_shift(seen, shifts, period),
-        how_shifts_last(published),
-        outcomes_per_shift(any_shift, shifts),
+        how_shifts_last(counts.sightings_by_outcome()),
+        outcomes_per_shift(counts.links_by_outcome(), shifts),
     ]
 
 
-def _without_shift(sighting_filter):
-    """The sightings every filter but the shift chooses.
-
-    Places are compared by the share of their sightings that show each shift, so their
-    totals count sightings of every shift, not only of the shifts chosen.
-    """
-    if not sighting_filter.is_bound or not sighting_filter.data.getlist("shift"):
-        return sighting_filter.results
-    data = sighting_filter.data.copy()
-    data.pop("shift")
-    return SightingFilter(data, queryset=sighting_filter.queryset).results
-
-
-def _links(published, shifts):
-    """These sightings joined to their links to the shifts shown: one row per (sighting,
-    shift), with the shift as `shift_id`.
-
-    Joined from the sightings' side, so the filters (a place, a setting) narrow the
-    sightings through their own indexes before any link is read; reading the links
-    first and keeping those whose sighting is among the chosen read every link of the
-    period.
-    """
-    return published.filter(shifts__in=[shift.pk for shift in shifts]).annotate(
-        shift_id=F("shifts")
-    )
-
-
-@dataclass(frozen=True)
-class PeriodLinks:
-    shift: int
-    month: datetime.date
-    direction: str
-    connection: str
-    total: int
-
-
-class LinksInPeriod(list):
-    """The links of the sightings seen in the period to the shifts shown, counted by
-    shift, month, direction and who was brought together: one query read by the three
-    charts over time."""
-
-    @classmethod
-    def counted(cls, published, shifts, period):
-        found = (
-            _links(published, shifts)
-            .filter(date_observed__gte=period.start)
-            .annotate(month=TruncMonth("date_observed"))
-            .values_list("shift_id", "month", "direction", "connection")
-            .annotate(total=Count("pk"))
-            .order_by()
-        )
-        return cls(
-            PeriodLinks(shift, _as_date(month), direction, connection, total)
-            for shift, month, direction, connection, total in found
-        )
-
-    def by(self, key):
-        """The totals summed by `key` of each row, leaving out rows whose key is None."""
-        tally = {}
-        for row in self:
-            if (kept := key(row)) is not None:
-                tally[kept] = tally.get(kept, 0) + row.total
-        return tally
+def _summed(rows, key):
+    """The rows' totals summed by `key` of each row, leaving out rows whose key is None."""
+    tally = {}
+    for row in rows:
+        if (kept := key(row)) is not None:
+            tally[kept] = tally.get(kept, 0) + row.total
+    return tally
 
 
 def shifts_over_time(seen, shifts, period):
-    by_month = seen.by(lambda row: (row.shift, row.month))
+    by_month = _summed(seen, lambda row: (row.shift, row.month))
     busiest = max(by_month.values(), default=0)
     if busiest >= BUSY_MONTH:
         labels = [dateformat.format(month, "M Y") for month in period.months]
@@ -329,7 +263,7 @@ def shifts_over_time(seen, shifts, period):
 
 
 def forward_and_back(seen, shifts, period):
-    tally = seen.by(lambda row: (row.shift, row.direction, _quarter_start(row.month)))
+    tally = _summed(seen, lambda row: (row.shift, row.direction, _quarter_start(row.month)))
     labels = [quarter_label(quarter) for quarter in period.quarters]
 
     def counted(shift, direction):
@@ -429,27 +363,10 @@ def _forward_back_sentence(slipping, period, tally, shifts):
 ENOUGH_AT_A_PLACE = 5
 
 
-def places_compared(published, shifts):
-    located = published.exclude(place_ref=None)
-    totals = {
-        place: (name, total)
-        for place, name, total in located.values_list("place_ref_id", "place_ref__name")
-        .annotate(total=Count("pk"))
-        .order_by()
-    }
-    enough = {
-        place: total for place, (_name, total) in totals.items() if total >= ENOUGH_AT_A_PLACE
-    }
-    # Every place's links are counted and those with too few dropped here: one query
-    # however many places qualify, and no second pass over the sightings to pick them.
-    found = (
-        _links(located, shifts)
-        .values_list("place_ref_id", "shift_id")
-        .annotate(total=Count("pk"))
-        .order_by()
-    )
-    by_place = {(place, shift): total for place, shift, total in found}
-    names = {place: totals[place][0] for place in enough}
+def places_compared(totals, by_place, shifts):
+    """`totals`: each place's sightings; `by_place`: its links to each shift shown."""
+    enough = {place: total for place, total in totals.items() if total >= ENOUGH_AT_A_PLACE}
+    names = dict(Place.objects.filter(pk__in=enough).values_list("pk", "name"))
     rows, bars, gaps = [], [], []
     for shift in shifts:
         ranked = sorted(
@@ -560,14 +477,8 @@ def _short(name):
     return name if len(name) <= LONGEST_LABEL else name[: LONGEST_LABEL - 1] + "…"
 
 
-def shifts_by_setting(published, shifts):
-    found = (
-        _links(published, shifts)
-        .values("setting", "shift_id")
-        .annotate(total=Count("pk"))
-        .order_by()
-    )
-    by_setting = {(row["setting"], row["shift_id"]): row["total"] for row in found}
+def shifts_by_setting(by_setting, shifts):
+    """`by_setting`: the links to each shift shown, counted by setting and shift."""
     settings_seen = [
         (value, label)
         for value, label in Sighting.Setting.choices
@@ -628,17 +539,6 @@ BRIDGING = [Sighting.Connection.BRIDGING, Sighting.Connection.BOTH]
 SAYS_WHO = [Sighting.Connection.BONDING, *BRIDGING]
 
 
-def _by_month_and_connection(published, period):
-    found = (
-        published.filter(date_observed__gte=period.start)
-        .annotate(month=TruncMonth("date_observed"))
-        .values_list("month", "connection")
-        .annotate(total=Count("pk"))
-        .order_by()
-    )
-    return {(_as_date(month), connection): total for month, connection, total in found}
-
-
 def bonding_and_bridging(by_month, period):
     """`by_month`: the sightings seen in the period, counted by month and connection."""
     by_quarter = {}
@@ -692,12 +592,13 @@ def bonding_and_bridging(by_month, period):
 
 
 def bridging_share_per_shift(seen, shifts, period):
-    tally = seen.by(
+    tally = _summed(
+        seen,
         lambda row: (
             (row.shift, row.month >= period.midpoint, row.connection in BRIDGING)
             if row.connection in SAYS_WHO
             else None
-        )
+        ),
     )
 
     def counted(shift, is_later):
@@ -796,21 +697,8 @@ def _share_words(part, whole):
     }
 
 
-def _newest_follow_ups(published):
-    """The newest counted follow-up of each of these sightings that has one.
-
-    Hidden follow-ups count nowhere, and one person's many follow-ups weigh as one
-    (FollowUpQuerySet.counted). Read from the follow-ups (few) rather than a subquery
-    per sighting (many).
-    """
-    return (
-        FollowUp.objects.counted().newest_per_sighting().filter(sighting__in=published.values("pk"))
-    )
-
-
-def how_shifts_last(published):
-    found = _newest_follow_ups(published).values("outcome").annotate(total=Count("pk")).order_by()
-    by_outcome = {row["outcome"]: row["total"] for row in found}
+def how_shifts_last(by_outcome):
+    """`by_outcome`: the sightings with a follow-up, by their newest one's answer."""
     rows = [[str(label), by_outcome.get(value, 0)] for value, label in FollowUp.Outcome.choices]
     followed = sum(by_outcome.values())
     lasting = sum(by_outcome.get(value, 0) for value in FollowUp.LASTING)
@@ -843,16 +731,8 @@ def how_shifts_last(published):
     )
 
 
-def outcomes_per_shift(published, shifts):
-    newest = _newest_follow_ups(published)
-    found = (
-        _links(published, shifts)
-        .filter(follow_ups__in=newest)
-        .values("shift_id", "follow_ups__outcome")
-        .annotate(total=Count("pk"))
-        .order_by()
-    )
-    by_shift = {(row["shift_id"], row["follow_ups__outcome"]): row["total"] for row in found}
+def outcomes_per_shift(by_shift, shifts):
+    """`by_shift`: the links to each shift shown, by shift and newest follow-up's answer."""
     outcomes = [(value, str(label)) for value, label in FollowUp.Outcome.choices]
     rows, bars, lasting = [], [], []
     for shift in shifts:

@@ -1,3 +1,4 @@
+import datetime
 import functools
 
 from django.conf import settings
@@ -349,8 +350,12 @@ class Place(models.Model):
             raise ValidationError(_("A place cannot be merged into itself: choose two places."))
         if not Place.objects.filter(pk=target.pk).exists():
             raise ValidationError(_("The place to merge into no longer exists."))
+        # An update sends no signal, so the tallies are told of the move themselves.
+        from sightings.tallies import move_place
+
         with transaction.atomic():
             self.sightings.update(place_ref=target)
+            move_place(self, target)
             self.aliases.update(place=target)
             PlaceAlias.remember(target, slug=self.slug, key=self.key)
             self.delete()
@@ -1283,3 +1288,63 @@ class Reminder(models.Model):
 
     def __str__(self):
         return f"{self.get_stage_display()} reminder: {self.sighting}"
+
+
+class Tally(models.Model):
+    """How many published sightings share a place, a month, a shift, a direction, a
+    setting, a connection and the answer of their newest counted follow-up: kept as
+    sightings are published, changed, followed up and withdrawn (sightings/tallies.py),
+    so that the insights read a few hundred rows however many sightings there are.
+
+    Each sighting is counted once as itself (shift 0) and once for each of its shifts,
+    and under its own place and month as well as under every place (place 0) and all
+    time (ALL_TIME), so that a count over all places or all months is one row's read.
+    """
+
+    EVERY_PLACE = 0
+    ITSELF = 0
+    ALL_TIME = datetime.date.min
+
+    place = models.PositiveIntegerField(help_text="The place's id, or 0 for every place.")
+    month = models.DateField(help_text="The first day of the month seen, or ALL_TIME.")
+    shift = models.PositiveIntegerField(help_text="The shift's id, or 0 for the sighting.")
+    direction = models.CharField(max_length=10)
+    setting = models.CharField(max_length=40, blank=True)
+    connection = models.CharField(max_length=20, blank=True)
+    outcome = models.CharField(
+        max_length=20, blank=True, help_text="The newest counted follow-up's answer, if any."
+    )
+    total = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name_plural = _("tallies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "place",
+                    "month",
+                    "shift",
+                    "direction",
+                    "setting",
+                    "connection",
+                    "outcome",
+                ],
+                name="one_tally_per_key",
+            )
+        ]
+        # With every column beside their keys, the sums read an index alone (on
+        # PostgreSQL): one place's rows, or every place's for all time.
+        indexes = [
+            models.Index(
+                fields=[*leading, "shift"],
+                include=["direction", "setting", "connection", "outcome", "total"],
+                name=name,
+            )
+            for leading, name in [
+                (["place", "month"], "tally_by_place"),
+                (["month", "place"], "tally_by_month"),
+            ]
+        ]
+
+    def __str__(self):
+        return f"{self.total} at place {self.place}, {self.month}, shift {self.shift}"

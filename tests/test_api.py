@@ -87,7 +87,8 @@ def placed(sightings):
         sighting.place = name
         sighting.match_place()
         sighting.save()
-    Sighting.objects.filter(pk=sightings[1].pk).update(direction=Sighting.Direction.BACK)
+    sightings[1].direction = Sighting.Direction.BACK
+    sightings[1].save()
     return sightings
 
 

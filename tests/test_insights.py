@@ -124,7 +124,8 @@ def test_busy_months_are_counted_by_month(db):
 
 
 def test_forward_and_back_per_shift_per_quarter(seen):
-    Sighting.objects.filter(pk=seen[1].pk).update(direction=Sighting.Direction.BACK)
+    seen[1].direction = Sighting.Direction.BACK
+    seen[1].save()
     insight = by_slug()["forward-and-back"]
     assert insight.columns[0] == "Shift and direction"
     assert len(insight.columns) == 1 + 8 + 1
@@ -152,7 +153,8 @@ def test_forward_and_back_says_when_nothing_slips_back(seen):
 
 
 def test_one_sighting_slipping_back_this_quarter_is_said_in_the_singular(seen):
-    Sighting.objects.filter(pk=seen[0].pk).update(direction=Sighting.Direction.BACK)
+    seen[0].direction = Sighting.Direction.BACK
+    seen[0].save()
     insight = by_slug()["forward-and-back"]
     assert "1 was seen slipping back in Q" in insight.sentence
     assert "1 of them (25%) was slipping back" in insight.sentence
@@ -233,7 +235,8 @@ def test_an_unknown_place_or_direction_leaves_the_charts_unfiltered(client, seen
 
 
 def test_a_direction_narrows_every_chart(seen):
-    Sighting.objects.filter(pk=seen[1].pk).update(direction=Sighting.Direction.BACK)
+    seen[1].direction = Sighting.Direction.BACK
+    seen[1].save()
     insights = by_slug("direction=back")
     assert insights["shifts-over-time"].rows[-1] == ["Total", 1, 0, 0, 0, 1]
     rows = {row[0]: row[-1] for row in insights["forward-and-back"].rows}
@@ -329,9 +332,7 @@ def test_a_shift_filter_narrows_every_chart_to_that_shift(seen):
         ("shift=me-to-we&shift=doubting-to-trusting", (1, 2)),
     ],
 )
-def test_bonding_and_bridging_counts_each_sighting_of_the_chosen_shifts_once(
-    seen, query, expected
-):
+def test_bonding_and_bridging_counts_each_sighting_of_the_chosen_shifts_once(seen, query, expected):
     insight = by_slug(query)["bonding-and-bridging"]
     bonding = sum(row[1] for row in insight.rows)
     bridging = sum(row[2] for row in insight.rows)

@@ -1,0 +1,236 @@
+"""The tallies of published sightings, kept as they are published, changed and withdrawn.
+
+Counting a million sightings by shift, month, place and setting takes seconds, and the
+insights would count them again after every publication. Instead each published
+sighting adds one to the rows of sightings.Tally that describe it (see its docstring),
+and takes one away when it stops counting or changes. The receivers below do that
+inside the same transaction as the change, wherever it comes from (the review, forms,
+the admin, fixtures, follow-ups), by reading what a sighting counted for before the
+change and after it; rebuild() counts everything afresh, for a new table or after a change made
+behind the ORM's back.
+"""
+
+import threading
+from collections import Counter
+
+from django.db import connection, transaction
+from django.db.models import Count, F, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_save,
+    pre_delete,
+    pre_save,
+)
+from django.dispatch import receiver
+
+from sightings.models import FollowUp, Place, Shift, Sighting, Tally
+
+KEY = ("place", "month", "shift", "direction", "setting", "connection", "outcome")
+DESCRIBED_BY = ("place_ref_id", "date_observed", "direction", "setting", "connection")
+
+
+def keys_for(place, seen, direction, setting, connection, outcome, shifts):
+    """Every tally row one published sighting counts in."""
+    places = [Tally.EVERY_PLACE, *([place] if place else [])]
+    months = [Tally.ALL_TIME, *([seen.replace(day=1)] if seen else [])]
+    return [
+        (at, month, shift, direction, setting, connection, outcome)
+        for at in places
+        for month in months
+        for shift in [Tally.ITSELF, *shifts]
+    ]
+
+
+def newest_outcomes():
+    """The newest counted follow-up of each sighting that has one (FollowUp.counted)."""
+    return FollowUp.objects.counted().newest_per_sighting()
+
+
+def counted(sighting_ids):
+    """What these sightings count for now, as read from the database."""
+    published = Sighting.objects.published().filter(pk__in=sighting_ids)
+    described = {row[0]: row[1:] for row in published.values_list("pk", *DESCRIBED_BY)}
+    if not described:
+        return Counter()
+    shifts = {pk: [] for pk in described}
+    links = Sighting.shifts.through.objects.filter(sighting_id__in=described)
+    for sighting, shift in links.values_list("sighting_id", "shift_id"):
+        shifts[sighting].append(shift)
+    newest = newest_outcomes().filter(sighting_id__in=described)
+    outcomes = dict(newest.values_list("sighting_id", "outcome"))
+    return Counter(
+        key
+        for pk, facts in described.items()
+        for key in keys_for(*facts, outcomes.get(pk, ""), shifts[pk])
+    )
+
+
+def add(change):
+    """Add each key's count in `change` (a Counter, negative to take away) to its row."""
+    rows = [
+        (place, connection.ops.adapt_datefield_value(month), *rest, total)
+        for (place, month, *rest), total in change.items()
+        if total
+    ]
+    if not rows:
+        return
+    table = connection.ops.quote_name(Tally._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(name) for name in (*KEY, "total"))
+    conflict = ", ".join(connection.ops.quote_name(name) for name in KEY)
+    placeholders = ", ".join(["%s"] * (len(KEY) + 1))
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) "
+            f"ON CONFLICT ({conflict}) DO UPDATE SET total = {table}.total + excluded.total",
+            rows,
+        )
+
+
+def rebuild():
+    """Count every published sighting afresh."""
+    with transaction.atomic():
+        Tally.objects.all().delete()
+        for by_place in (False, True):
+            for by_month in (False, True):
+                for by_shift in (False, True):
+                    _insert_counted(by_place, by_month, by_shift)
+
+
+def _insert_counted(by_place, by_month, by_shift):
+    published = Sighting.objects.published()
+    if by_place:
+        published = published.exclude(place_ref=None)
+    if by_month:
+        published = published.exclude(date_observed=None)
+    if by_shift:
+        published = published.filter(shifts__isnull=False)
+    newest = newest_outcomes().filter(sighting=OuterRef("pk")).values("outcome")[:1]
+    chosen = {
+        "tally_place": F("place_ref_id") if by_place else Value(Tally.EVERY_PLACE),
+        "tally_month": TruncMonth("date_observed") if by_month else Value(Tally.ALL_TIME),
+        "tally_shift": F("shifts") if by_shift else Value(Tally.ITSELF),
+        "tally_outcome": Coalesce(Subquery(newest), Value("")),
+    }
+    grouped = (
+        published.annotate(**chosen)
+        .values_list(*chosen, "direction", "setting", "connection")
+        .annotate(total=Count("pk"))
+        .order_by()
+    )
+    sql, params = grouped.query.sql_with_params()
+    quote = connection.ops.quote_name
+    # Chosen by name from the grouped rows, whatever order their columns come in.
+    place, month, shift, outcome = chosen
+    chosen_columns = [place, month, shift, *KEY[3:6], outcome, "total"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(Tally._meta.db_table)} "
+            f"({', '.join(quote(name) for name in (*KEY, 'total'))}) "
+            f"SELECT {', '.join(quote(name) for name in chosen_columns)} FROM ({sql}) counted",
+            params,
+        )
+
+
+def move_place(source, target):
+    """What was counted at `source` is counted at `target` (a merge), and `source` forgotten."""
+    at_source = Tally.objects.filter(place=source.pk)
+    moved = Counter(
+        {(target.pk, *row[1:-1]): row[-1] for row in at_source.values_list(*KEY, "total")}
+    )
+    add(moved)
+    at_source.delete()
+
+
+def _may_count(sighting):
+    """False only when the sighting is known to be unpublished before and after."""
+    published = Sighting.Status.PUBLISHED
+    return sighting.status == published or sighting.status_when_loaded in {published, None}
+
+
+@receiver(pre_save, sender=Sighting)
+def _before_save(sender, instance, **kwargs):
+    stored = instance.pk and not instance._state.adding
+    instance._counted_before = (
+        counted([instance.pk]) if stored and _may_count(instance) else Counter()
+    )
+
+
+@receiver(post_save, sender=Sighting)
+def _after_save(sender, instance, **kwargs):
+    before = getattr(instance, "_counted_before", Counter())
+    now = counted([instance.pk]) if instance.status == Sighting.Status.PUBLISHED else Counter()
+    if now != before:
+        add(_difference(now, before))
+
+
+@receiver(pre_delete, sender=Sighting)
+def _before_delete(sender, instance, **kwargs):
+    _deleting.sightings.add(instance.pk)
+    add(_difference(Counter(), counted([instance.pk])))
+
+
+@receiver(post_delete, sender=Sighting)
+def _after_delete(sender, instance, **kwargs):
+    _deleting.sightings.discard(instance.pk)
+
+
+class _Deleting(threading.local):
+    """The sightings being deleted in this thread, whose follow-ups go with them."""
+
+    def __init__(self):
+        self.sightings = set()
+
+
+_deleting = _Deleting()
+
+
+@receiver(pre_save, sender=FollowUp)
+@receiver(pre_delete, sender=FollowUp)
+def _before_follow_up_changes(sender, instance, **kwargs):
+    instance._counted_before = counted([instance.sighting_id])
+
+
+@receiver(post_save, sender=FollowUp)
+@receiver(post_delete, sender=FollowUp)
+def _after_follow_up_changed(sender, instance, **kwargs):
+    if instance.sighting_id in _deleting.sightings:
+        return  # the sighting's own deletion took away all it counted for
+    before = getattr(instance, "_counted_before", Counter())
+    now = counted([instance.sighting_id])
+    if now != before:
+        add(_difference(now, before))
+
+
+@receiver(pre_delete, sender=Place)
+def _place_deleted(sender, instance, **kwargs):
+    # Its sightings lose their place by an update that sends no signal of its own.
+    Tally.objects.filter(place=instance.pk).delete()
+
+
+@receiver(m2m_changed, sender=Sighting.shifts.through)
+def _shifts_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action.startswith("pre_"):
+        instance._shift_change = _affected(instance, reverse, pk_set)
+        instance._counted_before = counted(instance._shift_change)
+    elif action.startswith("post_"):
+        ids = getattr(instance, "_shift_change", None)
+        if ids is None:
+            return
+        add(_difference(counted(ids), instance._counted_before))
+
+
+def _affected(instance, reverse, pk_set):
+    if not reverse:
+        return [instance.pk]
+    if pk_set is not None:
+        return list(pk_set)
+    links = Shift.sightings.through.objects.filter(shift=instance)
+    return list(links.values_list("sighting_id", flat=True))
+
+
+def _difference(now, before):
+    change = Counter(now)
+    change.subtract(before)
+    return change
