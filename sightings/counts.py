@@ -1,18 +1,20 @@
 """Counts of published sightings, kept in the cache until what is published changes.
 
 Counting them by shift or by theme over the whole Observatory reads hundreds of
-thousands of rows at scale (docs/performance.md). This module is the one owner of
-those cached counts; they are kept for a generation of what is published
+thousands of rows at scale (docs/performance.md), so they are read from the tallies
+kept as sightings are published (sightings/tallies.py) while those are in step. This
+module is the one owner of those cached counts; they are kept for a generation of what is published
 (core/generation.py), which sightings/invalidation.py and cells/invalidation.py
 renew.
 """
 
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Sum
 
 from core.generation import cached
-from sightings.models import Shift, Sighting, Theme, ThemedSighting, url_by_slug
+from sightings import tallies
+from sightings.models import Shift, Sighting, Tally, Theme, ThemedSighting, url_by_slug
 
 # Part of every entry's key; changed whenever the shape of an entry does, so that a new
 # release never reads what an older one stored.
@@ -22,6 +24,12 @@ THEMES_KEY = f"counts:{FORMAT}:themes"
 
 
 def _published_per_shift():
+    if tallies.in_step():
+        every_link = Tally.objects.filter(place=Tally.EVERY_PLACE, month=Tally.ALL_TIME).exclude(
+            shift=Tally.ITSELF
+        )
+        per_shift = every_link.values_list("shift").annotate(n=Sum("total")).order_by()
+        return {shift: n for shift, n in per_shift if n}
     links = Sighting.shifts.through.objects.filter(sighting__status=Sighting.Status.PUBLISHED)
     return dict(links.values_list("shift_id").annotate(n=Count("*")).order_by())
 
@@ -49,6 +57,13 @@ class ThemeCount:
 
 
 def _published_per_theme():
+    if tallies.in_step():
+        # Each theme's count, kept as sightings are published (sightings/tallies.py).
+        carried = Theme.objects.filter(published_total__gt=0).order_by("name")
+        return [
+            ThemeCount(name, slug, n)
+            for name, slug, n in carried.values_list("name", "slug", "published_total")
+        ]
     links = ThemedSighting.objects.filter(content_object__status=Sighting.Status.PUBLISHED)
     per_theme = dict(links.values_list("tag_id").annotate(n=Count("*")).order_by())
     return [

@@ -19,10 +19,9 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Sum
 from django.db.models.functions import TruncMonth
 
-from core.generation import cached
 from sightings.filters import SightingFilter
-from sightings.models import FollowUp, Sighting, Tally
-from sightings.tallies import newest_outcomes
+from sightings.models import FollowUp, Tally
+from sightings.tallies import in_step, newest_outcomes
 
 # The filters the tallies are kept by, each with the tally's own name for it.
 KEPT_FILTERS = {
@@ -46,24 +45,8 @@ class PeriodLinks:
 
 def counts_for(sighting_filter, shifts):
     """The source that answers for this filter: the tallies when they are kept by it."""
-    kept = KeptCounts.for_filter(sighting_filter, shifts) if tallies_in_step() else None
+    kept = KeptCounts.for_filter(sighting_filter, shifts) if in_step() else None
     return kept or LiveCounts(sighting_filter, shifts)
-
-
-def tallies_in_step():
-    """Whether the tallies count as many published sightings as there are.
-
-    Checked once a generation: sightings loaded behind the ORM's back (raw SQL, COPY)
-    leave the tallies short until `manage.py recount_tallies`, and meanwhile the
-    sightings themselves are counted.
-    """
-    return cached({"tallies:in-step": _tallies_in_step})["tallies:in-step"]
-
-
-def _tallies_in_step():
-    itself = Tally.objects.filter(place=Tally.EVERY_PLACE, month=Tally.ALL_TIME, shift=Tally.ITSELF)
-    kept = itself.aggregate(total=Sum("total"))["total"] or 0
-    return kept == Sighting.objects.published().count()
 
 
 def _as_date(value):

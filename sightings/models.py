@@ -116,6 +116,13 @@ class ThemeQuerySet(models.QuerySet):
 class Theme(TagBase):
     """A free theme, shared by every sighting that names it."""
 
+    published_total = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="How many published sightings carry it, kept as they change "
+        "(sightings/tallies.py).",
+    )
+
     objects = ThemeQuerySet.as_manager()
 
     class Meta:
@@ -155,6 +162,7 @@ class Theme(TagBase):
             already_there = ThemedSighting.objects.filter(tag=target).values("content_object_id")
             self.themed_items.filter(content_object_id__in=already_there).delete()
             self.themed_items.update(tag=target)
+            recount_themes(Theme.objects.filter(pk=target.pk))
             self.aliases.update(theme=target)
             ThemeAlias.remember(self.slug, target)
             self.delete()
@@ -163,6 +171,20 @@ class Theme(TagBase):
         return unique_slug(
             Theme.objects.exclude(pk=self.pk), name, "theme", max_length=90, counted=True
         )
+
+
+def recount_themes(themes):
+    """Count afresh how many published sightings carry each of these themes."""
+    published_links = (
+        ThemedSighting.objects.filter(
+            tag=OuterRef("pk"), content_object__status=Sighting.Status.PUBLISHED
+        )
+        .order_by()
+        .values("tag")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    themes.update(published_total=Coalesce(Subquery(published_links), 0))
 
 
 class ThemeAlias(models.Model):

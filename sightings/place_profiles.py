@@ -1,20 +1,21 @@
 """What the places pages count and draw: each place's sightings, shifts and map point.
 
-Every place's counts are tallied together, in two grouped queries, and kept until what
-is published changes (core/generation.py); one place's page reads its profile from
-them rather than counting its own sightings again.
+Every place's counts are read together, in two grouped queries over the tallies kept as
+sightings are published (sightings/tallies.py), and kept until what is published
+changes (core/generation.py); one place's page reads its profile from them rather
+than counting its own sightings again.
 """
 
 import math
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from core.generation import cached
-from sightings import counts
-from sightings.models import Place, Shift, Sighting, url_by_slug
+from sightings import counts, tallies
+from sightings.models import Place, Shift, Sighting, Tally, url_by_slug
 
 # The second part changes whenever PlaceCount does, so no older shape is read back.
 PLACES_KEY = f"counts:{counts.FORMAT}:places:3"
@@ -59,27 +60,38 @@ class PlaceCount:
 
 def _place_tallies():
     """Per place: its published sightings by connection and direction, and its links
-    to shifts by shift and direction. Two grouped queries answer every place's page."""
+    to shifts by shift and direction. Two grouped queries answer every place's page:
+    over the tallies kept as sightings are published, or over the sightings when the
+    tallies are not in step (sightings/tallies.py)."""
+    if tallies.in_step():
+        every_place = Tally.objects.filter(month=Tally.ALL_TIME).exclude(place=Tally.EVERY_PLACE)
+        return _by_place(
+            every_place.filter(shift=Tally.ITSELF).values_list("place", "connection", "direction"),
+            every_place.exclude(shift=Tally.ITSELF).values_list("place", "shift", "direction"),
+            Sum("total"),
+        )
     published = Sighting.objects.published().exclude(place_ref=None)
     links = Sighting.shifts.through.objects.filter(
         sighting__status=Sighting.Status.PUBLISHED, sighting__place_ref__isnull=False
     )
-    tallies = {}
-    for place, connection, direction, n in (
-        published.values_list("place_ref_id", "connection", "direction")
-        .annotate(n=Count("*"))
-        .order_by()
-    ):
-        place_tally = tallies.setdefault(place, {"sightings": {}, "links": {}})
-        place_tally["sightings"][(connection, direction)] = n
-    for place, shift, direction, n in (
-        links.values_list("sighting__place_ref_id", "shift_id", "sighting__direction")
-        .annotate(n=Count("*"))
-        .order_by()
-    ):
-        place_tally = tallies.setdefault(place, {"sightings": {}, "links": {}})
-        place_tally["links"][(shift, direction)] = n
-    return tallies
+    return _by_place(
+        published.values_list("place_ref_id", "connection", "direction"),
+        links.values_list("sighting__place_ref_id", "shift_id", "sighting__direction"),
+        Count("*"),
+    )
+
+
+def _by_place(sightings, links, counted):
+    by_place = {}
+    for place, connection, direction, n in sightings.annotate(n=counted).order_by():
+        if n:
+            place_tally = by_place.setdefault(place, {"sightings": {}, "links": {}})
+            place_tally["sightings"][(connection, direction)] = n
+    for place, shift, direction, n in links.annotate(n=counted).order_by():
+        if n:
+            place_tally = by_place.setdefault(place, {"sightings": {}, "links": {}})
+            place_tally["links"][(shift, direction)] = n
+    return by_place
 
 
 def place_tallies():
@@ -234,6 +246,14 @@ def _graticule():
 
 
 def _whole_profile():
+    if tallies.in_step():
+        whole = Tally.objects.filter(place=Tally.EVERY_PLACE, month=Tally.ALL_TIME)
+        itself = whole.filter(shift=Tally.ITSELF)
+        return {
+            "total": itself.aggregate(n=Sum("total"))["n"] or 0,
+            "shifts": _summed(whole.exclude(shift=Tally.ITSELF).values_list("shift")),
+            "connections": _summed(itself.values_list("connection")),
+        }
     published = Sighting.objects.published()
     links = Sighting.shifts.through.objects.filter(sighting__status=Sighting.Status.PUBLISHED)
     return {
@@ -241,6 +261,10 @@ def _whole_profile():
         "shifts": dict(links.values_list("shift_id").annotate(n=Count("*")).order_by()),
         "connections": dict(published.values_list("connection").annotate(n=Count("*")).order_by()),
     }
+
+
+def _summed(rows):
+    return {key: n for key, n in rows.annotate(n=Sum("total")).order_by() if n}
 
 
 def whole_profile():

@@ -14,7 +14,7 @@ import threading
 from collections import Counter
 
 from django.db import connection, transaction
-from django.db.models import Count, F, OuterRef, Subquery, Value
+from django.db.models import Count, F, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, TruncMonth
 from django.db.models.signals import (
     m2m_changed,
@@ -25,8 +25,19 @@ from django.db.models.signals import (
 )
 from django.dispatch import receiver
 
-from sightings.models import FollowUp, Place, Shift, Sighting, Tally
+from core.generation import cached
+from sightings.models import (
+    FollowUp,
+    Place,
+    Shift,
+    Sighting,
+    Tally,
+    Theme,
+    ThemedSighting,
+    recount_themes,
+)
 
+IN_STEP_KEY = "tallies:in-step"
 KEY = ("place", "month", "shift", "direction", "setting", "connection", "outcome")
 DESCRIBED_BY = ("place_ref_id", "date_observed", "direction", "setting", "connection")
 
@@ -67,6 +78,22 @@ def counted(sighting_ids):
     )
 
 
+def in_step():
+    """Whether the tallies count as many published sightings as there are.
+
+    Checked once a generation: sightings loaded behind the ORM's back (raw SQL, COPY)
+    leave the tallies short until `manage.py recount_tallies`, and meanwhile the
+    sightings themselves are counted.
+    """
+    return cached({IN_STEP_KEY: _in_step})[IN_STEP_KEY]
+
+
+def _in_step():
+    itself = Tally.objects.filter(place=Tally.EVERY_PLACE, month=Tally.ALL_TIME, shift=Tally.ITSELF)
+    kept = itself.aggregate(total=Sum("total"))["total"] or 0
+    return kept == Sighting.objects.published().count()
+
+
 def add(change):
     """Add each key's count in `change` (a Counter, negative to take away) to its row."""
     rows = [
@@ -88,9 +115,23 @@ def add(change):
         )
 
 
+def themes_counted(sighting_ids):
+    """The themes these sightings count towards now: each published one's themes."""
+    published = Sighting.objects.published().filter(pk__in=sighting_ids)
+    links = ThemedSighting.objects.filter(content_object__in=published)
+    return Counter(links.values_list("tag_id", flat=True))
+
+
+def add_to_themes(change):
+    for theme, n in change.items():
+        if n:
+            Theme.objects.filter(pk=theme).update(published_total=F("published_total") + n)
+
+
 def rebuild():
-    """Count every published sighting afresh."""
+    """Count every published sighting afresh, and each theme's."""
     with transaction.atomic():
+        recount_themes(Theme.objects.all())
         Tally.objects.all().delete()
         for by_place in (False, True):
             for by_month in (False, True):
@@ -152,23 +193,32 @@ def _may_count(sighting):
 @receiver(pre_save, sender=Sighting)
 def _before_save(sender, instance, **kwargs):
     stored = instance.pk and not instance._state.adding
-    instance._counted_before = (
-        counted([instance.pk]) if stored and _may_count(instance) else Counter()
-    )
+    if stored and _may_count(instance):
+        instance._counted_before = counted([instance.pk])
+        instance._themes_before = themes_counted([instance.pk])
+    else:
+        instance._counted_before = instance._themes_before = Counter()
 
 
 @receiver(post_save, sender=Sighting)
 def _after_save(sender, instance, **kwargs):
+    if instance.status == Sighting.Status.PUBLISHED:
+        now, themes_now = counted([instance.pk]), themes_counted([instance.pk])
+    else:
+        now, themes_now = Counter(), Counter()
     before = getattr(instance, "_counted_before", Counter())
-    now = counted([instance.pk]) if instance.status == Sighting.Status.PUBLISHED else Counter()
     if now != before:
         add(_difference(now, before))
+    themes_before = getattr(instance, "_themes_before", Counter())
+    if themes_now != themes_before:
+        add_to_themes(_difference(themes_now, themes_before))
 
 
 @receiver(pre_delete, sender=Sighting)
 def _before_delete(sender, instance, **kwargs):
     _deleting.sightings.add(instance.pk)
     add(_difference(Counter(), counted([instance.pk])))
+    add_to_themes(_difference(Counter(), themes_counted([instance.pk])))
 
 
 @receiver(post_delete, sender=Sighting)
@@ -201,6 +251,33 @@ def _after_follow_up_changed(sender, instance, **kwargs):
     now = counted([instance.sighting_id])
     if now != before:
         add(_difference(now, before))
+
+
+@receiver(pre_save, sender=ThemedSighting)
+@receiver(pre_delete, sender=ThemedSighting)
+def _before_theme_link_changes(sender, instance, **kwargs):
+    instance._themes_before = (
+        _theme_link_counted(sender.objects.filter(pk=instance.pk)) if instance.pk else Counter()
+    )
+
+
+@receiver(post_save, sender=ThemedSighting)
+@receiver(post_delete, sender=ThemedSighting)
+def _after_theme_link_changed(sender, instance, signal, **kwargs):
+    if instance.content_object_id in _deleting.sightings:
+        return  # the sighting's own deletion took its themes' counts away
+    now = _theme_link_counted([instance]) if signal is post_save else Counter()
+    add_to_themes(_difference(now, getattr(instance, "_themes_before", Counter())))
+
+
+def _theme_link_counted(links):
+    """The theme each of these links counts towards: those of published sightings."""
+    published = set(
+        Sighting.objects.published()
+        .filter(pk__in=[link.content_object_id for link in links])
+        .values_list("pk", flat=True)
+    )
+    return Counter(link.tag_id for link in links if link.content_object_id in published)
 
 
 @receiver(pre_delete, sender=Place)

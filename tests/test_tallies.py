@@ -9,15 +9,16 @@ from collections import Counter
 
 import pytest
 from django.core.management import call_command
+from django.db.models import Count
 from django.http import QueryDict
 from django.utils import timezone
 
 from core.generation import published_changed
-from sightings import tallies
+from sightings import place_profiles, tallies
 from sightings.filters import SightingFilter
 from sightings.insight_counts import KeptCounts, LiveCounts, counts_for
 from sightings.insights import Period
-from sightings.models import FollowUp, Place, Shift, Sighting, Tally
+from sightings.models import FollowUp, Place, Shift, Sighting, Tally, Theme, ThemedSighting
 from tests.factories import FollowUpFactory, SightingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,10 +39,21 @@ def afresh():
     return tallies.counted(Sighting.objects.values_list("pk", flat=True))
 
 
+def themes_kept():
+    return dict(Theme.objects.exclude(published_total=0).values_list("name", "published_total"))
+
+
+def themes_afresh():
+    published = ThemedSighting.objects.filter(content_object__status=Sighting.Status.PUBLISHED)
+    return dict(published.values_list("tag__name").annotate(n=Count("*")).order_by())
+
+
 def assert_kept_as_counted_afresh():
     assert kept() == afresh()
+    assert themes_kept() == themes_afresh()
     tallies.rebuild()
     assert kept() == afresh()
+    assert themes_kept() == themes_afresh()
 
 
 def test_a_published_sighting_counts_under_its_place_month_and_shifts():
@@ -72,8 +84,23 @@ def test_drafts_and_submissions_count_nowhere():
 
 
 def test_every_kind_of_change_keeps_the_tallies_as_counted_afresh():
-    sighting = placed(SightingFactory(published=True, shifts=["me-to-we"]))
-    other = placed(SightingFactory(published=True, shifts=["me-to-we"], place="Cardiff"))
+    sighting = placed(SightingFactory(published=True, shifts=["me-to-we"], themes=["food"]))
+    other = placed(
+        SightingFactory(published=True, shifts=["me-to-we"], place="Cardiff", themes=["food"])
+    )
+    SightingFactory(themes=["food", "a draft's theme"])
+    assert_kept_as_counted_afresh()
+    assert themes_kept() == {"food": 2}
+
+    sighting.themes.add("housing", "care")
+    assert_kept_as_counted_afresh()
+    sighting.themes.remove("care")
+    assert_kept_as_counted_afresh()
+    Theme.objects.get(name="housing").merge_into(Theme.objects.get(name="food"))
+    assert_kept_as_counted_afresh()
+    sighting.themes.set(["housing", "food"])
+    assert_kept_as_counted_afresh()
+    Theme.objects.get(name="housing").delete()
     assert_kept_as_counted_afresh()
 
     sighting.shifts.add(Shift.objects.get(slug="doubting-to-trusting"))
@@ -240,3 +267,11 @@ def test_sightings_loaded_behind_the_orms_back_are_counted_until_recounted(varie
     call_command("recount_tallies", stdout=io.StringIO())
     published_changed()
     assert isinstance(counts_for(SightingFilter(None), shifts), KeptCounts)
+
+
+def test_the_places_pages_read_the_tallies_as_they_would_count_the_sightings(varied, monkeypatch):
+    assert tallies.in_step()
+    kept = (place_profiles._place_tallies(), place_profiles._whole_profile())
+    monkeypatch.setattr(tallies, "in_step", lambda: False)
+    assert (place_profiles._place_tallies(), place_profiles._whole_profile()) == kept
+    assert len(kept[0]) == 2
