@@ -4,10 +4,11 @@ Both sources answer the same questions in the same shapes, so sightings/insights
 draws its charts without knowing which answered:
 
 - KeptCounts reads sightings.Tally, kept as sightings are published (sightings/tallies.py):
-  a few hundred rows whatever the number of sightings, for the filters the tallies are
-  kept by (shift, setting, direction, connection and place on the map);
+  at most a few thousand rows whatever the number of sightings, for the filters the
+  tallies are kept by (shift, setting, direction, connection, place on the map and
+  lasting shifts);
 - LiveCounts counts the sightings any other filter chooses (a search, a theme, dates,
-  lasting shifts), grouping them in the database.
+  words in the place's name), grouping them in the database.
 
 A row counts links to shifts, each published sighting once for each shift shown, unless
 it says it counts sightings.
@@ -96,7 +97,8 @@ class KeptCounts:
         return cls(sighting_filter, shifts, chosen, place.pk if place else None, "shift" in given)
 
     def _rows(self, *, every_place=False, all_time, links=True):
-        rows = Tally.objects.filter(**self.chosen)
+        # A row whose sightings were all withdrawn stays, at zero, and says nothing.
+        rows = Tally.objects.filter(**self.chosen).exclude(total=0)
         if every_place:
             rows = rows.exclude(place=Tally.EVERY_PLACE)
         else:

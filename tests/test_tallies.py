@@ -193,6 +193,10 @@ def varied():
             placed(sighting)
         if n % 4 == 1:
             FollowUpFactory(sighting=sighting, outcome=OUTCOMES[n % 3])
+        if n % 9 == 4:
+            # Withdrawn after counting: its rows stay, at zero.
+            sighting.status = Sighting.Status.WITHDRAWN
+            sighting.save()
 
 
 OUTCOMES = [
