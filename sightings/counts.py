@@ -56,14 +56,22 @@ class ThemeCount:
         return url_by_slug("sightings:theme-detail", self.slug)
 
 
+def _carried():
+    """Themes a published sighting carries, with the count kept as sightings are
+    published (sightings/tallies.py), when the tallies are in step; else None."""
+    if not tallies.in_step():
+        return None
+    return Theme.objects.filter(published_total__gt=0)
+
+
+def _theme_counts(themes):
+    rows = themes.values_list("name", "slug", "published_total")
+    return [ThemeCount(name, slug, n) for name, slug, n in rows]
+
+
 def _published_per_theme():
-    if tallies.in_step():
-        # Each theme's count, kept as sightings are published (sightings/tallies.py).
-        carried = Theme.objects.filter(published_total__gt=0).order_by("name")
-        return [
-            ThemeCount(name, slug, n)
-            for name, slug, n in carried.values_list("name", "slug", "published_total")
-        ]
+    if (carried := _carried()) is not None:
+        return _theme_counts(carried.order_by("name"))
     links = ThemedSighting.objects.filter(content_object__status=Sighting.Status.PUBLISHED)
     per_theme = dict(links.values_list("tag_id").annotate(n=Count("*")).order_by())
     return [
@@ -84,16 +92,26 @@ def themes_page(number, per_page):
     themes there are in all). A number past either end gives the first or last page.
 
     Each page is kept on its own, so showing page 3 reads 500 themes from the cache,
-    not every theme.
+    not every theme; filling it reads those 500 and the kept counts' total.
     """
     key = f"counts:{FORMAT}:themes-page:{per_page}:{number}"
 
     def one_page():
-        themes = themes_with_counts()
-        last = max(1, -(-len(themes) // per_page))
+        if (carried := _carried()) is not None:
+            total = carried.count()
+
+            def slice_from(bottom):
+                return _theme_counts(carried.order_by("name")[bottom : bottom + per_page])
+        else:
+            themes = themes_with_counts()
+            total = len(themes)
+
+            def slice_from(bottom):
+                return themes[bottom : bottom + per_page]
+
+        last = max(1, -(-total // per_page))
         shown = min(max(1, number), last)
-        bottom = (shown - 1) * per_page
-        return shown, themes[bottom : bottom + per_page], len(themes)
+        return shown, slice_from((shown - 1) * per_page), total
 
     return cached({key: one_page})[key]
 
@@ -103,6 +121,8 @@ def published_count_of_theme(slug):
     key = f"counts:{FORMAT}:theme:{slug}"
 
     def count():
+        if (carried := _carried()) is not None:
+            return carried.filter(slug=slug).values_list("published_total", flat=True).first() or 0
         return _counts_by_slug().get(slug, 0)
 
     return cached({key: count})[key]
@@ -125,6 +145,8 @@ def most_used_themes(limit):
     key = f"counts:{FORMAT}:most-used:{limit}"
 
     def most_used():
+        if (carried := _carried()) is not None:
+            return _theme_counts(carried.order_by("-published_total", "name")[:limit])
         themes = themes_with_counts()
         return sorted(themes, key=lambda theme: (-theme.published_count, theme.name))[:limit]
 

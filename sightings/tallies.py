@@ -25,7 +25,7 @@ from django.db.models.signals import (
 )
 from django.dispatch import receiver
 
-from core.generation import cached
+from core.generation import ENTRY_TIMEOUT, entries
 from sightings.models import (
     FollowUp,
     Place,
@@ -81,11 +81,17 @@ def counted(sighting_ids):
 def in_step():
     """Whether the tallies count as many published sightings as there are.
 
-    Checked once a generation: sightings loaded behind the ORM's back (raw SQL, COPY)
-    leave the tallies short until `manage.py recount_tallies`, and meanwhile the
-    sightings themselves are counted.
+    Every change made through the ORM keeps them in step, so this looks only for
+    sightings loaded behind its back (raw SQL, COPY), and like any change made there
+    (core/generation.py) those show within ENTRY_TIMEOUT: the answer is kept that long
+    however often sightings are published, since counting a million takes a tenth of a
+    second. Until `manage.py recount_tallies`, the sightings themselves are counted.
     """
-    return cached({IN_STEP_KEY: _in_step})[IN_STEP_KEY]
+    found = entries().get(IN_STEP_KEY)
+    if found is None:
+        found = _in_step()
+        entries().set(IN_STEP_KEY, found, ENTRY_TIMEOUT)
+    return found
 
 
 def _in_step():
@@ -137,6 +143,7 @@ def rebuild():
             for by_month in (False, True):
                 for by_shift in (False, True):
                     _insert_counted(by_place, by_month, by_shift)
+    entries().delete(IN_STEP_KEY)
 
 
 def _insert_counted(by_place, by_month, by_shift):

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from cells.templatetags.cells import CELLS_SHOWN
 from sightings import place_profiles
 from sightings.models import Place, PlaceAlias, Sighting
 from tests.factories import CellFactory, CellNoteFactory, SightingFactory
@@ -131,6 +132,19 @@ def test_a_place_page_lists_the_cells_that_discussed_its_sightings(client, towns
     assert "1 note on sightings from here" in html
     assert "Draft only" not in html
     assert "Elsewhere" not in html
+
+
+def test_a_place_page_names_the_cells_that_discussed_it_most_and_counts_the_rest(client, towns):
+    for n in range(CELLS_SHOWN + 2):
+        cell = CellFactory(name=f"Cell {n:02}")
+        for _note in range(1 + n):
+            CellNoteFactory(cell=cell, published=True, sightings=towns["swansea"][:1])
+    html = client.get("/places/swansea/").content.decode()
+    assert "Cell 02" in html
+    assert f"Cell {CELLS_SHOWN + 1:02}" in html
+    assert "Cell 00" not in html
+    assert "Cell 01" not in html
+    assert "And 2 other cells, with fewer notes on sightings from here." in html
 
 
 def test_a_place_page_takes_the_lists_filters(client, towns):

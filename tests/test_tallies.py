@@ -13,7 +13,7 @@ from django.db.models import Count
 from django.http import QueryDict
 from django.utils import timezone
 
-from core.generation import published_changed
+from core.generation import entries, published_changed
 from sightings import place_profiles, tallies
 from sightings.filters import SightingFilter
 from sightings.insight_counts import KeptCounts, LiveCounts, counts_for
@@ -267,9 +267,11 @@ def test_sightings_loaded_behind_the_orms_back_are_counted_until_recounted(varie
     loaded = SightingFactory.build(published=True, author=UserFactory())
     Sighting.objects.bulk_create([loaded])
     published_changed()
+    # Noticed once the kept answer expires.
+    assert isinstance(counts_for(SightingFilter(None), shifts), KeptCounts)
+    entries().delete(tallies.IN_STEP_KEY)
     assert isinstance(counts_for(SightingFilter(None), shifts), LiveCounts)
     call_command("recount_tallies", stdout=io.StringIO())
-    published_changed()
     assert isinstance(counts_for(SightingFilter(None), shifts), KeptCounts)
 
 
