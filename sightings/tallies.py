@@ -5,9 +5,10 @@ insights would count them again after every publication. Instead each published
 sighting adds one to the rows of sightings.Tally that describe it (see its docstring),
 and takes one away when it stops counting or changes. The receivers below do that
 inside the same transaction as the change, wherever it comes from (the review, forms,
-the admin, fixtures, follow-ups), by reading what a sighting counted for before the
-change and after it; rebuild() counts everything afresh, for a new table or after a change made
-behind the ORM's back.
+the admin, fixtures, follow-ups, themes), by reading what a sighting counted for before
+the change and after it; each theme's count of published sightings is kept the same
+way. rebuild() counts everything afresh, for a new table or after a change made behind
+the ORM's back.
 """
 
 import threading
@@ -197,94 +198,92 @@ def _may_count(sighting):
     return sighting.status == published or sighting.status_when_loaded in {published, None}
 
 
+class _Changing(threading.local):
+    """For each sighting being changed in this thread: what it counted for when the
+    change began (its tally keys, its themes) and how many changes are under way.
+
+    One change can send several signals for one sighting (a sighting deleted with its
+    follow-ups and theme links, a queryset of follow-ups deleted at once), each "before"
+    read ahead of any deletion: each "after" adds what changed since the last, and the
+    sighting is forgotten when the last is done.
+    """
+
+    def __init__(self):
+        self.sightings = {}
+
+
+_changing = _Changing()
+
+
+def _before(sighting_ids, *, counting=True):
+    for pk in sighting_ids:
+        under_way = _changing.sightings.get(pk)
+        if under_way is None:
+            counts = (counted([pk]), themes_counted([pk])) if counting else (Counter(), Counter())
+            _changing.sightings[pk] = [*counts, 1]
+        else:
+            under_way[2] += 1
+
+
+def _after(sighting_ids):
+    for pk in sighting_ids:
+        under_way = _changing.sightings.get(pk)
+        if under_way is None:
+            continue
+        now, themes_now = counted([pk]), themes_counted([pk])
+        add(_difference(now, under_way[0]))
+        add_to_themes(_difference(themes_now, under_way[1]))
+        under_way[:2] = now, themes_now
+        under_way[2] -= 1
+        if not under_way[2]:
+            del _changing.sightings[pk]
+
+
 @receiver(pre_save, sender=Sighting)
 def _before_save(sender, instance, **kwargs):
-    stored = instance.pk and not instance._state.adding
-    if stored and _may_count(instance):
-        instance._counted_before = counted([instance.pk])
-        instance._themes_before = themes_counted([instance.pk])
-    else:
-        instance._counted_before = instance._themes_before = Counter()
+    if instance.pk and not instance._state.adding and _may_count(instance):
+        _before([instance.pk])
 
 
 @receiver(post_save, sender=Sighting)
-def _after_save(sender, instance, **kwargs):
-    if instance.status == Sighting.Status.PUBLISHED:
-        now, themes_now = counted([instance.pk]), themes_counted([instance.pk])
-    else:
-        now, themes_now = Counter(), Counter()
-    before = getattr(instance, "_counted_before", Counter())
-    if now != before:
-        add(_difference(now, before))
-    themes_before = getattr(instance, "_themes_before", Counter())
-    if themes_now != themes_before:
-        add_to_themes(_difference(themes_now, themes_before))
+def _after_save(sender, instance, created, **kwargs):
+    if created:
+        _before([instance.pk], counting=False)
+    _after([instance.pk])
 
 
 @receiver(pre_delete, sender=Sighting)
 def _before_delete(sender, instance, **kwargs):
-    _deleting.sightings.add(instance.pk)
-    add(_difference(Counter(), counted([instance.pk])))
-    add_to_themes(_difference(Counter(), themes_counted([instance.pk])))
+    _before([instance.pk])
 
 
 @receiver(post_delete, sender=Sighting)
 def _after_delete(sender, instance, **kwargs):
-    _deleting.sightings.discard(instance.pk)
-
-
-class _Deleting(threading.local):
-    """The sightings being deleted in this thread, whose follow-ups go with them."""
-
-    def __init__(self):
-        self.sightings = set()
-
-
-_deleting = _Deleting()
+    _after([instance.pk])
 
 
 @receiver(pre_save, sender=FollowUp)
 @receiver(pre_delete, sender=FollowUp)
 def _before_follow_up_changes(sender, instance, **kwargs):
-    instance._counted_before = counted([instance.sighting_id])
+    _before([instance.sighting_id])
 
 
 @receiver(post_save, sender=FollowUp)
 @receiver(post_delete, sender=FollowUp)
 def _after_follow_up_changed(sender, instance, **kwargs):
-    if instance.sighting_id in _deleting.sightings:
-        return  # the sighting's own deletion took away all it counted for
-    before = getattr(instance, "_counted_before", Counter())
-    now = counted([instance.sighting_id])
-    if now != before:
-        add(_difference(now, before))
+    _after([instance.sighting_id])
 
 
 @receiver(pre_save, sender=ThemedSighting)
 @receiver(pre_delete, sender=ThemedSighting)
 def _before_theme_link_changes(sender, instance, **kwargs):
-    instance._themes_before = (
-        _theme_link_counted(sender.objects.filter(pk=instance.pk)) if instance.pk else Counter()
-    )
+    _before([instance.content_object_id])
 
 
 @receiver(post_save, sender=ThemedSighting)
 @receiver(post_delete, sender=ThemedSighting)
-def _after_theme_link_changed(sender, instance, signal, **kwargs):
-    if instance.content_object_id in _deleting.sightings:
-        return  # the sighting's own deletion took its themes' counts away
-    now = _theme_link_counted([instance]) if signal is post_save else Counter()
-    add_to_themes(_difference(now, getattr(instance, "_themes_before", Counter())))
-
-
-def _theme_link_counted(links):
-    """The theme each of these links counts towards: those of published sightings."""
-    published = set(
-        Sighting.objects.published()
-        .filter(pk__in=[link.content_object_id for link in links])
-        .values_list("pk", flat=True)
-    )
-    return Counter(link.tag_id for link in links if link.content_object_id in published)
+def _after_theme_link_changed(sender, instance, **kwargs):
+    _after([instance.content_object_id])
 
 
 @receiver(pre_delete, sender=Place)
@@ -297,12 +296,9 @@ def _place_deleted(sender, instance, **kwargs):
 def _shifts_changed(sender, instance, action, reverse, pk_set, **kwargs):
     if action.startswith("pre_"):
         instance._shift_change = _affected(instance, reverse, pk_set)
-        instance._counted_before = counted(instance._shift_change)
+        _before(instance._shift_change)
     elif action.startswith("post_"):
-        ids = getattr(instance, "_shift_change", None)
-        if ids is None:
-            return
-        add(_difference(counted(ids), instance._counted_before))
+        _after(getattr(instance, "_shift_change", []))
 
 
 def _affected(instance, reverse, pk_set):

@@ -151,8 +151,20 @@ def test_every_kind_of_change_keeps_the_tallies_as_counted_afresh():
 
     newer.hidden_at = None
     newer.save()
+    FollowUpFactory(sighting=other, author=UserFactory(), outcome=FollowUp.Outcome.STOPPED)
+    FollowUpFactory(sighting=sighting, author=UserFactory(), outcome=FollowUp.Outcome.STOPPED)
+    assert_kept_as_counted_afresh()
+    # Several at once: every "before" is read ahead of any deletion.
+    FollowUp.objects.filter(sighting=sighting).delete()
+    assert_kept_as_counted_afresh()
+    FollowUpFactory(sighting=other, author=UserFactory(), outcome=FollowUp.Outcome.GROWN)
+    other.themes.add("care", "housing")
+    assert_kept_as_counted_afresh()
     other.delete()
     assert_kept_as_counted_afresh()
+    Sighting.objects.all().delete()
+    assert_kept_as_counted_afresh()
+    assert kept() == Counter()
 
 
 def test_a_change_rolled_back_leaves_the_tallies_as_they_were():
