@@ -127,64 +127,35 @@ class KeptCounts:
             # A sighting may show several of the shifts chosen: the tallies cannot say
             # how many sightings show any of them, so they are counted.
             return LiveCounts(self.sighting_filter, self.shifts).sightings_in_period(period, links)
-        found = (
-            self._rows(all_time=False, links=False)
-            .filter(month__gte=period.start)
-            .values_list("month", "connection")
-            .annotate(total=Sum("total"))
-            .order_by()
-        )
-        return {(month, connection): total for month, connection, total in found}
+        in_period = self._rows(all_time=False, links=False).filter(month__gte=period.start)
+        return _sums(in_period, "month", "connection")
 
     def links_by_setting(self):
-        found = (
-            self._rows(all_time=True)
-            .values_list("setting", "shift")
-            .annotate(total=Sum("total"))
-            .order_by()
-        )
-        return {(setting, shift): total for setting, shift, total in found}
+        return _sums(self._rows(all_time=True), "setting", "shift")
 
     def place_totals(self):
-        found = (
-            self._rows(every_place=not self.place, all_time=True, links=False)
-            .values_list("place")
-            .annotate(total=Sum("total"))
-            .order_by()
-        )
-        return dict(found)
+        rows = self._rows(every_place=not self.place, all_time=True, links=False)
+        return _sums(rows, "place")
 
     def links_by_place(self):
-        found = (
-            self._rows(every_place=not self.place, all_time=True)
-            .values_list("place", "shift")
-            .annotate(total=Sum("total"))
-            .order_by()
-        )
-        return {(place, shift): total for place, shift, total in found}
+        return _sums(self._rows(every_place=not self.place, all_time=True), "place", "shift")
 
     def sightings_by_outcome(self):
         """The sightings with a follow-up, by their newest one's answer."""
         if self.shift_chosen and len(self.shift_ids) > 1:
             return LiveCounts(self.sighting_filter, self.shifts).sightings_by_outcome()
-        found = (
-            self._rows(all_time=True, links=self.shift_chosen)
-            .exclude(outcome="")
-            .values_list("outcome")
-            .annotate(total=Sum("total"))
-            .order_by()
-        )
-        return dict(found)
+        rows = self._rows(all_time=True, links=self.shift_chosen).exclude(outcome="")
+        return _sums(rows, "outcome")
 
     def links_by_outcome(self):
-        found = (
-            self._rows(all_time=True)
-            .exclude(outcome="")
-            .values_list("shift", "outcome")
-            .annotate(total=Sum("total"))
-            .order_by()
-        )
-        return {(shift, outcome): total for shift, outcome, total in found}
+        return _sums(self._rows(all_time=True).exclude(outcome=""), "shift", "outcome")
+
+
+def _sums(rows, *by):
+    """The rows' totals summed by the fields named, keyed by their values (one field: by
+    its value alone)."""
+    found = rows.values_list(*by).annotate(total=Sum("total")).order_by()
+    return {row[0] if len(by) == 1 else row[:-1]: row[-1] for row in found}
 
 
 class LiveCounts:

@@ -262,28 +262,24 @@ def _after_delete(sender, instance, **kwargs):
     _after([instance.pk])
 
 
+# The parts of a sighting that change what it counts for, and their link to it.
+SIGHTING_OF = {FollowUp: "sighting_id", ThemedSighting: "content_object_id"}
+
+
 @receiver(pre_save, sender=FollowUp)
 @receiver(pre_delete, sender=FollowUp)
-def _before_follow_up_changes(sender, instance, **kwargs):
-    _before([instance.sighting_id])
+@receiver(pre_save, sender=ThemedSighting)
+@receiver(pre_delete, sender=ThemedSighting)
+def _before_part_changes(sender, instance, **kwargs):
+    _before([getattr(instance, SIGHTING_OF[sender])])
 
 
 @receiver(post_save, sender=FollowUp)
 @receiver(post_delete, sender=FollowUp)
-def _after_follow_up_changed(sender, instance, **kwargs):
-    _after([instance.sighting_id])
-
-
-@receiver(pre_save, sender=ThemedSighting)
-@receiver(pre_delete, sender=ThemedSighting)
-def _before_theme_link_changes(sender, instance, **kwargs):
-    _before([instance.content_object_id])
-
-
 @receiver(post_save, sender=ThemedSighting)
 @receiver(post_delete, sender=ThemedSighting)
-def _after_theme_link_changed(sender, instance, **kwargs):
-    _after([instance.content_object_id])
+def _after_part_changed(sender, instance, **kwargs):
+    _after([getattr(instance, SIGHTING_OF[sender])])
 
 
 @receiver(pre_delete, sender=Place)
