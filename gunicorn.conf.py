@@ -21,8 +21,12 @@ def env_int(name, default):
 bind = os.environ.get("GUNICORN_BIND") or "0.0.0.0:8000"
 workers = env_int("GUNICORN_WORKERS", cpu_count() * 2 + 1)
 threads = env_int("GUNICORN_THREADS", 1)
+# Threaded workers, even with one thread each: a worker's main loop tells the arbiter it
+# is alive while a request runs, so a long download (the open data of a million
+# sightings streams for minutes) is not cut off at the timeout as a sync worker's is.
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS") or "gthread"
 
-# A request that takes longer than this is stuck: the worker is killed and replaced.
+# A worker silent for longer than this is stuck: it is killed and replaced.
 timeout = env_int("GUNICORN_TIMEOUT", 30)
 graceful_timeout = env_int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 keepalive = env_int("GUNICORN_KEEPALIVE", 5)

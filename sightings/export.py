@@ -12,6 +12,7 @@ import json
 from collections import defaultdict
 from itertools import islice
 
+from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -84,15 +85,22 @@ def _chunks(queryset, absolute_url):
     url_for = _sighting_url_maker(absolute_url)
     names = _Names()
     values = queryset.order_by("-published_at", "-pk").values(*_FIELDS)
-    iterator = values.iterator(chunk_size=CHUNK_SIZE)
-    while chunk := list(islice(iterator, CHUNK_SIZE)):
-        pks = [row["pk"] for row in chunk]
-        shifts, themes = names.shifts_by_sighting(pks), names.themes_by_sighting(pks)
-        outcomes = _latest_outcomes(pks)
-        yield [
-            _columns(row, shifts[row["pk"]], themes[row["pk"]], outcomes.get(row["pk"]), url_for)
-            for row in chunk
-        ]
+    # In a transaction PostgreSQL's cursor hands rows over as it finds them, newest
+    # first from the index; outside one Django declares it WITH HOLD, and the whole
+    # result (400,000 rows at a million sightings) is sorted and stored before the
+    # first row is sent.
+    with transaction.atomic():
+        iterator = values.iterator(chunk_size=CHUNK_SIZE)
+        while chunk := list(islice(iterator, CHUNK_SIZE)):
+            pks = [row["pk"] for row in chunk]
+            shifts, themes = names.shifts_by_sighting(pks), names.themes_by_sighting(pks)
+            outcomes = _latest_outcomes(pks)
+            yield [
+                _columns(
+                    row, shifts[row["pk"]], themes[row["pk"]], outcomes.get(row["pk"]), url_for
+                )
+                for row in chunk
+            ]
 
 
 class _Names:
