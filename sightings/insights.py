@@ -3,9 +3,9 @@
 The numbers come from sightings/insight_counts.py, read from the tallies kept as
 sightings are published or counted from the sightings the list's filters choose
 (sightings/filters.py); they are laid out here as plain numbers (bars, panels, ticks)
-that the templates draw as SVG. Nothing needs JavaScript; every chart
-has a data table, a sentence written from its numbers and a CSV of them; only
-published sightings count.
+that the templates draw as SVG. Nothing needs JavaScript; every chart has a data
+table, a sentence written from its numbers and a CSV of them; only published sightings
+count.
 """
 
 import datetime
@@ -106,10 +106,6 @@ def quarter_label(day):
 
 def _quarter_start(day):
     return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
-
-
-def _as_date(value):
-    return value.date() if isinstance(value, datetime.datetime) else value
 
 
 def _share(part, whole):
