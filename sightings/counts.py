@@ -3,9 +3,9 @@
 Counting them by shift or by theme over the whole Observatory reads hundreds of
 thousands of rows at scale (docs/performance.md), so they are read from the tallies
 kept as sightings are published (sightings/tallies.py) while those are in step. This
-module is the one owner of those cached counts; they are kept for a generation of what is published
-(core/generation.py), which sightings/invalidation.py and cells/invalidation.py
-renew.
+module is the one owner of those cached counts; they are kept for a generation of what
+is published (core/generation.py), which sightings/invalidation.py and
+cells/invalidation.py renew.
 """
 
 from dataclasses import dataclass

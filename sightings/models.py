@@ -1316,11 +1316,13 @@ class Tally(models.Model):
     """How many published sightings share a place, a month, a shift, a direction, a
     setting, a connection and the answer of their newest counted follow-up: kept as
     sightings are published, changed, followed up and withdrawn (sightings/tallies.py),
-    so that the insights read a few hundred rows however many sightings there are.
+    so that the insights read a few thousand rows at most however many sightings there
+    are.
 
     Each sighting is counted once as itself (shift 0) and once for each of its shifts,
     and under its own place and month as well as under every place (place 0) and all
-    time (ALL_TIME), so that a count over all places or all months is one row's read.
+    time (ALL_TIME), so that a count over every place or every month reads rows of its
+    own rather than summing the rows of each place or month.
     """
 
     EVERY_PLACE = 0
