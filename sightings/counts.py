@@ -34,9 +34,14 @@ def _published_per_shift():
     return dict(links.values_list("shift_id").annotate(n=Count("*")).order_by())
 
 
+def published_per_shift():
+    """How many published sightings show each shift, by the shift's id."""
+    return cached({SHIFTS_KEY: _published_per_shift})[SHIFTS_KEY]
+
+
 def shifts_with_counts():
     """The five shifts in order, each with published_count."""
-    per_shift = cached({SHIFTS_KEY: _published_per_shift})[SHIFTS_KEY]
+    per_shift = published_per_shift()
     shifts = list(Shift.objects.order_by("position"))
     for shift in shifts:
         shift.published_count = per_shift.get(shift.pk, 0)

@@ -16,6 +16,7 @@ it says it counts sightings.
 
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Count, F, Sum
 from django.db.models.functions import TruncMonth
@@ -96,6 +97,11 @@ class KeptCounts:
         place = given.get("place_ref")
         return cls(sighting_filter, shifts, chosen, place.pk if place else None, "shift" in given)
 
+    @cached_property
+    def _live(self):
+        """The sightings counted, for what the tallies cannot say."""
+        return LiveCounts(self.sighting_filter, self.shifts)
+
     def _rows(self, *, every_place=False, all_time, links=True):
         # A row whose sightings were all withdrawn stays, at zero, and says nothing.
         rows = Tally.objects.filter(**self.chosen).exclude(total=0)
@@ -126,7 +132,7 @@ class KeptCounts:
         if self.shift_chosen:
             # A sighting may show several of the shifts chosen: the tallies cannot say
             # how many sightings show any of them, so they are counted.
-            return LiveCounts(self.sighting_filter, self.shifts).sightings_in_period(period, links)
+            return self._live.sightings_in_period(period, links)
         in_period = self._rows(all_time=False, links=False).filter(month__gte=period.start)
         return _sums(in_period, "month", "connection")
 
@@ -143,7 +149,7 @@ class KeptCounts:
     def sightings_by_outcome(self):
         """The sightings with a follow-up, by their newest one's answer."""
         if self.shift_chosen and len(self.shift_ids) > 1:
-            return LiveCounts(self.sighting_filter, self.shifts).sightings_by_outcome()
+            return self._live.sightings_by_outcome()
         rows = self._rows(all_time=True, links=self.shift_chosen).exclude(outcome="")
         return _sums(rows, "outcome")
 

@@ -246,25 +246,23 @@ def _graticule():
 
 
 def _whole_profile():
+    # The counts per shift are the Observatory's own (sightings/counts.py).
     if tallies.in_step():
-        whole = Tally.objects.filter(place=Tally.EVERY_PLACE, month=Tally.ALL_TIME)
-        itself = whole.filter(shift=Tally.ITSELF)
+        itself = Tally.objects.filter(
+            place=Tally.EVERY_PLACE, month=Tally.ALL_TIME, shift=Tally.ITSELF
+        )
+        connections = itself.values_list("connection").annotate(n=Sum("total")).order_by()
         return {
             "total": itself.aggregate(n=Sum("total"))["n"] or 0,
-            "shifts": _summed(whole.exclude(shift=Tally.ITSELF).values_list("shift")),
-            "connections": _summed(itself.values_list("connection")),
+            "shifts": counts.published_per_shift(),
+            "connections": {connection: n for connection, n in connections if n},
         }
     published = Sighting.objects.published()
-    links = Sighting.shifts.through.objects.filter(sighting__status=Sighting.Status.PUBLISHED)
     return {
         "total": published.count(),
-        "shifts": dict(links.values_list("shift_id").annotate(n=Count("*")).order_by()),
+        "shifts": counts.published_per_shift(),
         "connections": dict(published.values_list("connection").annotate(n=Count("*")).order_by()),
     }
-
-
-def _summed(rows):
-    return {key: n for key, n in rows.annotate(n=Sum("total")).order_by() if n}
 
 
 def whole_profile():
