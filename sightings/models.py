@@ -236,6 +236,8 @@ class ThemedSighting(TaggedItemBase):
                 fields=["content_object", "tag"], name="unique_theme_per_sighting"
             )
         ]
+        # A theme's sightings read from an index alone, as the shifts' are.
+        indexes = [models.Index(fields=["tag", "content_object"], name="theme_link_by_theme")]
 
 
 class PlaceQuerySet(models.QuerySet):
@@ -768,9 +770,21 @@ class Sighting(models.Model):
             # oldest) seen for the lists, which also serves "seen from" and "up to".
             models.Index(fields=["status", "-published_at", "-id"], name="sighting_newest_first"),
             models.Index(fields=["status", "submitted_at"], name="sighting_status_submitted"),
+            # The list's filters on a sighting's own columns are tested in the index
+            # (PostgreSQL), so a list of the one in twelve slipping back walks index
+            # entries rather than fetching eleven table rows for each one it shows.
             models.Index(
                 fields=["status", "-date_observed", "-published_at", "-id"],
+                include=["direction", "setting", "connection", "place_ref"],
                 name="sighting_newest_seen",
+            ),
+            # A theme's sightings are found by id in its links and sorted by the date
+            # seen: carried beside the id (with the setting the facets count), the sort
+            # reads an index, not a table row each.
+            models.Index(
+                fields=["id"],
+                include=["status", "date_observed", "published_at", "setting"],
+                name="sighting_sort_by_id",
             ),
             # A place's page lists its sightings newest seen first, as the list does. Its
             # profile and the insights at a place count them by direction, setting and who

@@ -7,11 +7,13 @@ syntax: "mutual aid" -covid OR trust. On SQLite, used for development and quick
 tests, each word must appear somewhere in the same fields.
 
 A broad word can match most of the table, so a search is bounded from the start:
-only the newest SEARCH_LIMIT matches are counted, faceted, ranked and paged. They are
-found once, by walking the newest-published index and testing each sighting's vector
-until there are enough (for two words on a few per cent of sightings, some thousands
-of rows), and every later query of the page reads those ids alone. That keeps
-counting and ranking cheap however large the table grows.
+only the newest SEARCH_LIMIT matches (newest seen, as the list is sorted) are counted,
+faceted, ranked and paged. They are found once, by walking the newest-seen index and
+testing each sighting's vector until there are enough (for two words on a few per cent
+of sightings, some thousands of rows), and every later query of the page reads those
+ids alone. That keeps counting and ranking cheap however large the table grows, and a
+search "seen up to" a date years back starts its walk at that date rather than reading
+every sighting seen since.
 """
 
 import re
@@ -62,7 +64,7 @@ def matching(queryset, text):
         matches = queryset.filter(search_vector=search_query(text))
     else:
         matches = queryset.filter(_contains_every_word(plain_words(text)))
-    newest = matches.order_by("-published_at", "-pk").values_list("pk", flat=True)
+    newest = matches.order_by("-date_observed", "-published_at", "-pk").values_list("pk", flat=True)
     return Sighting.objects.filter(pk__in=list(newest[:SEARCH_LIMIT]))
 
 

@@ -77,6 +77,16 @@ def test_a_search_reaches_at_most_the_newest_matches(client, settings, monkeypat
     assert "At least 3 sightings match" in response.content.decode()
 
 
+def test_a_capped_search_keeps_the_matches_seen_most_recently(client, monkeypatch):
+    monkeypatch.setattr(search, "SEARCH_LIMIT", 2)
+    # Published last, but seen longest ago: the list's order is by the day seen.
+    for title, seen in [("Seen 2024", "2024-05-01"), ("Seen 2023", "2023-05-01")]:
+        SightingFactory(published=True, title=title, date_observed=seen, story=STORY)
+    SightingFactory(published=True, title="Seen 2019", date_observed="2019-05-01", story=STORY)
+    assert found(client, "q=library&sort=newest") == ["Seen 2024", "Seen 2023"]
+    assert found(client, "q=library&sort=newest&to=2023-12-31") == ["Seen 2023", "Seen 2019"]
+
+
 @postgresql_only
 def test_a_title_match_ranks_above_a_story_only_match(client):
     story_only = SightingFactory(
