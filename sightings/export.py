@@ -12,7 +12,8 @@ import json
 from collections import defaultdict
 from itertools import islice
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -118,7 +119,7 @@ class _Names:
         self.themes = {}
 
     def shifts_by_sighting(self, pks):
-        links = Sighting.shifts.through.objects.filter(sighting_id__in=pks)
+        links = Sighting.shifts.through.objects.filter(sighting_id__in=_among(pks))
         found = _grouped(
             (sighting, self.shifts[shift])
             for sighting, shift in links.values_list("sighting_id", "shift_id")
@@ -127,7 +128,7 @@ class _Names:
 
     def themes_by_sighting(self, pks):
         links = list(
-            ThemedSighting.objects.filter(content_object_id__in=pks).values_list(
+            ThemedSighting.objects.filter(content_object_id__in=_among(pks)).values_list(
                 "content_object_id", "tag_id"
             )
         )
@@ -136,6 +137,17 @@ class _Names:
             self.themes |= dict(Theme.objects.filter(pk__in=unseen).values_list("pk", "name"))
         found = _grouped((sighting, self.themes[theme]) for sighting, theme in links)
         return defaultdict(list, {pk: sorted(names) for pk, names in found.items()})
+
+
+def _among(pks):
+    """A chunk's ids as one array parameter on PostgreSQL.
+
+    Written as IN (%s, %s, …), 2,000 ids a chunk cost more to build, send and plan
+    than to answer: the three queries of a chunk took 54 ms that way and 18 ms this way.
+    """
+    if connection.vendor != "postgresql":
+        return pks
+    return RawSQL("SELECT unnest(%s::bigint[])", [pks])
 
 
 def _sighting_url_maker(absolute_url):
@@ -149,7 +161,7 @@ def _sighting_url_maker(absolute_url):
 
 def _latest_outcomes(pks):
     # Per chunk, not a subquery per row: a few follow-ups among thousands of sightings.
-    newest = FollowUp.objects.visible().newest_per_sighting().filter(sighting_id__in=pks)
+    newest = FollowUp.objects.visible().newest_per_sighting().filter(sighting_id__in=_among(pks))
     return dict(newest.values_list("sighting_id", "outcome"))
 
 
@@ -196,11 +208,20 @@ def csv_lines(queryset, absolute_url):
     writer = csv.writer(_Echo())
     yield writer.writerow(COLUMN_NAMES)
     for chunk in _chunks(queryset, absolute_url):
-        yield "".join(writer.writerow(list(map(_spreadsheet_safe, row.values()))) for row in chunk)
+        yield "".join(writer.writerow(_spreadsheet_safe_row(row)) for row in chunk)
 
 
 # A cell starting with one of these would run as a formula in a spreadsheet.
 SPREADSHEET_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# The columns people write; the others are numbers, dates, addresses and codes.
+FREE_TEXT = ("title", "summary", "story", "place", "themes", "source_url")
+
+
+def _spreadsheet_safe_row(row):
+    values = dict(row)
+    for name in FREE_TEXT:
+        values[name] = _spreadsheet_safe(values[name])
+    return list(values.values())
 
 
 def _spreadsheet_safe(value):
