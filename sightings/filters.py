@@ -12,7 +12,7 @@ from functools import cached_property
 import django_filters
 from django import forms
 from django.core.exceptions import EmptyResultSet
-from django.db.models import Count, Q
+from django.db import connection
 from django.http import QueryDict
 from django.utils import dateformat, translation
 from django.utils.translation import gettext_lazy as _
@@ -308,8 +308,7 @@ def facet_counts(sighting_filter):
     try:
         sql, params = results.query.sql_with_params()
     except EmptyResultSet:
-        # A search of nothing but operators matches nothing: zeros, from no query.
-        return _count_facets(results, shifts) | {"capped": False, "sample": None}
+        return _count_facets(results.values("pk"), shifts) | {"capped": False, "sample": None}
     # The facets carry the shifts' and settings' names, so each language keeps its own.
     language = translation.get_language()
     key = (
@@ -325,37 +324,59 @@ def _bounded_facets(results, shifts):
     """One query over the newest COUNT_LIMIT results; when it finds that many, a second
     asks only whether there is one more."""
     newest = results.order_by(*NEWEST_SEEN).values("pk")
-    facets = _count_facets(Sighting.objects.filter(pk__in=newest[:COUNT_LIMIT]), shifts)
+    facets = _count_facets(newest[:COUNT_LIMIT], shifts)
     capped = facets["total"] >= COUNT_LIMIT and newest[COUNT_LIMIT : COUNT_LIMIT + 1].exists()
     return facets | {"capped": capped, "sample": COUNT_LIMIT if capped else None}
 
 
-def _count_facets(results, shifts):
-    """Every count in one query, so the page needs no separate COUNT.
+# The chosen sightings are read once (a query naming a CTE twice keeps its rows), then
+# counted by setting from their rows and by shift from their one to three links each.
+# Grouped counts need no DISTINCT: one aggregate of seventeen filtered, distinct counts
+# sorted the same rows seventeen times and took longer to build than to run.
+_FACETS_SQL = """
+WITH chosen AS ({chosen})
+SELECT 'setting', sighting.setting, COUNT(*) FROM chosen
+    JOIN {sightings} AS sighting ON sighting.id = chosen.pk
+    GROUP BY sighting.setting
+UNION ALL
+SELECT 'shift', CAST(link.shift_id AS TEXT), COUNT(*) FROM chosen
+    JOIN {links} AS link ON link.sighting_id = chosen.pk
+    GROUP BY link.shift_id
+"""
 
-    Each result is joined to its links to shifts (one to three rows each) and the
-    links are counted per shift: for the bounded sets counted here that reads fewer
-    index pages than asking, per result and per shift, whether a link exists.
-    """
-    aggregates = {"total": Count("pk", distinct=True)}
-    for shift in shifts:
-        aggregates[f"shift_{shift.pk}"] = Count("shifts", filter=Q(shifts=shift.pk))
-    for index, (value, _label) in enumerate(Sighting.Setting.choices):
-        aggregates[f"setting_{index}"] = Count("pk", distinct=True, filter=Q(setting=value))
-    totals = results.aggregate(**aggregates)
+
+def _count_facets(chosen, shifts):
+    """How many of `chosen` (a query of sighting ids, named pk) show each shift and each
+    setting, and how many there are, in one query."""
+    found = {"setting": {}, "shift": {}}
+    try:
+        chosen_sql, params = chosen.query.sql_with_params()
+    except EmptyResultSet:
+        # A search of nothing but operators matches nothing: zeros, from no query.
+        chosen_sql = None
+    if chosen_sql:
+        sql = _FACETS_SQL.format(
+            chosen=chosen_sql,
+            sightings=connection.ops.quote_name(Sighting._meta.db_table),
+            links=connection.ops.quote_name(Sighting.shifts.through._meta.db_table),
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for kind, value, count in cursor.fetchall():
+                found[kind][value] = count
     return {
-        "total": totals["total"],
+        "total": sum(found["setting"].values()),
         "shifts": [
             {
                 "slug": shift.slug,
                 "name": shift.translated_name,
-                "count": totals[f"shift_{shift.pk}"],
+                "count": found["shift"].get(str(shift.pk), 0),
             }
             for shift in shifts
         ],
         "settings": [
-            {"value": value, "label": label, "count": totals[f"setting_{index}"]}
-            for index, (value, label) in enumerate(Sighting.Setting.choices)
+            {"value": value, "label": label, "count": found["setting"].get(value, 0)}
+            for value, label in Sighting.Setting.choices
         ],
     }
 

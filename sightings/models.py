@@ -825,6 +825,16 @@ class Sighting(models.Model):
         return self.direction == self.Direction.BACK
 
     @property
+    def setting_label(self):
+        """The setting's name in the reader's language. get_setting_display() builds
+        and translates every setting's name each time it is asked: a page of cards
+        spent more time on that than on anything else it translated."""
+        try:
+            return self.Setting(self.setting).label
+        except ValueError:
+            return self.setting
+
+    @property
     def direction_word(self):
         """The direction in two words, for badges and tables."""
         return gettext("Slipping back") if self.is_slipping_back else gettext("Moving forward")
