@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.generation import cached
 from sightings import search
-from sightings.models import Place, Shift, Sighting, Theme
+from sightings.models import Place, Shift, Sighting, Theme, among
 
 
 class LastingCheckbox(forms.CheckboxInput):
@@ -302,17 +302,22 @@ def facet_counts(sighting_filter):
 
     All are counted among the newest COUNT_LIMIT results: `capped` says when there are
     more, and `sample` is then that number (None when the counts cover every result).
+    `newest` is their ids, newest seen first.
     """
     results = sighting_filter.results
     shifts = sighting_filter.shifts
     try:
         sql, params = results.query.sql_with_params()
     except EmptyResultSet:
-        return _count_facets(results.values("pk"), shifts) | {"capped": False, "sample": None}
+        return _count_facets(results.values("pk"), shifts) | {
+            "capped": False,
+            "sample": None,
+            "newest": [],
+        }
     # The facets carry the shifts' and settings' names, so each language keeps its own.
     language = translation.get_language()
     key = (
-        "facets:3:"
+        "facets:4:"
         + hashlib.sha256(
             f"{language}{sql}{params!r}{[shift.slug for shift in shifts]!r}".encode()
         ).hexdigest()
@@ -321,12 +326,20 @@ def facet_counts(sighting_filter):
 
 
 def _bounded_facets(results, shifts):
-    """One query over the newest COUNT_LIMIT results; when it finds that many, a second
-    asks only whether there is one more."""
-    newest = results.order_by(*NEWEST_SEEN).values("pk")
-    facets = _count_facets(newest[:COUNT_LIMIT], shifts)
-    capped = facets["total"] >= COUNT_LIMIT and newest[COUNT_LIMIT : COUNT_LIMIT + 1].exists()
-    return facets | {"capped": capped, "sample": COUNT_LIMIT if capped else None}
+    """The ids of the newest COUNT_LIMIT results, in the list's order, and their facets.
+
+    One query reads the ids, and one more to know whether there are more; a second
+    counts what those ids show. The list's numbered pages are then cut from the ids.
+    """
+    newest = results.order_by(*NEWEST_SEEN).values_list("pk", flat=True)
+    found = list(newest[: COUNT_LIMIT + 1])
+    capped = len(found) > COUNT_LIMIT
+    chosen = Sighting.objects.filter(pk__in=among(found[:COUNT_LIMIT])).order_by().values("pk")
+    return _count_facets(chosen, shifts) | {
+        "capped": capped,
+        "sample": COUNT_LIMIT if capped else None,
+        "newest": found[:COUNT_LIMIT],
+    }
 
 
 # The chosen sightings are read once (a query naming a CTE twice keeps its rows), then

@@ -5,6 +5,7 @@ Each page here is rendered afresh (signed in), so the page cache cannot answer f
 """
 
 import datetime
+from urllib.parse import urlencode
 
 import pytest
 from django.utils import timezone
@@ -122,10 +123,15 @@ def test_pages_read_onward_cost_a_fixed_number_of_queries(
 ):
     for n in range(count):
         seen(n + 1, themes=["food"])
-    after = "?after=" + paging.encode(Sighting.objects.order_by("-date_observed")[2])
+    third = Sighting.objects.order_by("-date_observed")[2]
+    after = "?" + urlencode({"after": paging.encode(third)})
     reader.get(f"/sightings/{after}")  # keeps the theme counts, as any first visit does
     with django_assert_num_queries(13):
-        assert reader.get(f"/sightings/{after}&v={count}").status_code == 200
+        response = reader.get(f"/sightings/{after}&v={count}")
+    assert response.status_code == 200
+    # Read onward from the third: the page starts with the fourth.
+    assert response.context["page"].number is None
+    assert shown(response)[0] == Sighting.objects.order_by("-date_observed")[3].title
 
 
 def test_the_theme_index_comes_in_pages(reader, monkeypatch, client):
