@@ -25,7 +25,7 @@ from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from sightings.models import Sighting, ThemedSighting
+from sightings.models import Sighting, ThemedSighting, among
 
 SEARCH_CONFIG = "english"
 SEARCH_LIMIT = 250
@@ -65,7 +65,7 @@ def matching(queryset, text):
     else:
         matches = queryset.filter(_contains_every_word(plain_words(text)))
     newest = matches.order_by("-date_observed", "-published_at", "-pk").values_list("pk", flat=True)
-    return Sighting.objects.filter(pk__in=list(newest[:SEARCH_LIMIT]))
+    return Sighting.objects.filter(pk__in=among(newest[:SEARCH_LIMIT]))
 
 
 def _contains_every_word(words):
