@@ -206,10 +206,7 @@ FREE_TEXT = ("title", "summary", "story", "place", "themes", "source_url")
 
 
 def _spreadsheet_safe_row(row):
-    values = dict(row)
-    for name in FREE_TEXT:
-        values[name] = _spreadsheet_safe(values[name])
-    return list(values.values())
+    return [_spreadsheet_safe(value) if name in FREE_TEXT else value for name, value in row.items()]
 
 
 def _spreadsheet_safe(value):
