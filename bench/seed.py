@@ -339,10 +339,10 @@ def seed(target, rng):
     authors = ensure_authors(rng)
     themes = ensure_themes(theme_count(target))
     places = ensure_places()
-    with search_triggers_off(), secondary_indexes_dropped(*LOADED_TABLES):
-        new_ids = copy_sightings(missing, authors, places, rng)
+    with row_triggers_off(), secondary_indexes_dropped(*LOADED_TABLES):
+        new_ids, dates = copy_sightings(missing, authors, places, rng)
         copy_shift_links(new_ids, rng)
-        copy_theme_links(new_ids, themes, rng)
+        copy_theme_links(dates, themes, rng)
         fill_search_vectors()
     copy_follow_ups(new_ids, authors, rng)
     ensure_cells(authors, rng, cell_count(target))
@@ -510,6 +510,7 @@ def copy_sightings(count, authors, places, rng):
     # arrive over the years: the table is then stored roughly in the order of time,
     # as a real one is, and reading the newest few reads few pages of it.
     ages = sorted((rng.randint(30, days) for _ in ids), reverse=True)
+    dates = {}
     started = time.monotonic()
 
     def rows():
@@ -523,6 +524,7 @@ def copy_sightings(count, authors, places, rng):
                 datetime.datetime.combine(observed, datetime.time(9))
             ) + datetime.timedelta(days=rng.randint(1, 29), minutes=rng.randint(0, 600))
             published = min(published, now)
+            dates[pk] = (observed, published)
             yield {
                 "id": pk,
                 "title": title,
@@ -550,7 +552,7 @@ def copy_sightings(count, authors, places, rng):
     fields = list(next(rows()).keys())
     copy_rows(Sighting, rows(), fields)
     log(f"{count} sightings copied in {time.monotonic() - started:.0f} s.")
-    return ids
+    return ids, dates
 
 
 _slug_cache = {}
@@ -578,7 +580,8 @@ def copy_shift_links(sighting_ids, rng):
     log("Shift links copied.")
 
 
-def copy_theme_links(sighting_ids, theme_ids, rng):
+def copy_theme_links(dates, theme_ids, rng):
+    """Each sighting's themes, its links carrying its dates as the triggers would copy."""
     from sightings.models import ThemedSighting
 
     # Zipf-like weights: the first themes are common, the long tail rare.
@@ -590,15 +593,21 @@ def copy_theme_links(sighting_ids, theme_ids, rng):
         cumulative.append(total)
 
     def rows():
-        for pk in sighting_ids:
+        for pk, (observed, published) in dates.items():
             chosen = set()
             wanted = rng.randint(1, 4)
             while len(chosen) < wanted:
                 chosen.update(rng.choices(theme_ids, cum_weights=cumulative, k=wanted))
             for theme_id in list(chosen)[:wanted]:
-                yield {"content_object_id": pk, "tag_id": theme_id}
+                yield {
+                    "content_object_id": pk,
+                    "tag_id": theme_id,
+                    "date_observed": observed,
+                    "published_at": published,
+                }
 
-    copy_rows(ThemedSighting, rows(), ["content_object_id", "tag_id"])
+    fields = ["content_object_id", "tag_id", "date_observed", "published_at"]
+    copy_rows(ThemedSighting, rows(), fields)
     log("Theme links copied.")
 
 
@@ -696,27 +705,29 @@ def ensure_cells(authors, rng, count):
     log(f"{count - have} cells with {NOTES_PER_CELL} published notes each added.")
 
 
-# The triggers of sightings/migrations/0003_search_vector.py that keep each
-# sighting's search vector current. Row by row they would rewrite every sighting once
-# more for its themes; during the bulk load they are off, and the vectors are filled
-# afterwards in one UPDATE that computes what the triggers would have.
-SEARCH_TRIGGERS = [
+# The triggers that keep each sighting's search vector current (migration 0003) and
+# copy its dates to its theme links (migration 0021). Row by row they would rewrite
+# every sighting once more for its themes and look up every link's sighting; during the
+# bulk load they are off: the links are copied with their dates, and the vectors are
+# filled afterwards in one UPDATE that computes what the triggers would have.
+LOAD_TRIGGERS = [
     ("sightings_sighting", "sightings_sighting_search_vector"),
     ("sightings_themedsighting", "sightings_themedsighting_added"),
+    ("sightings_themedsighting", "sightings_themedsighting_dates"),
 ]
 
 
 @contextlib.contextmanager
-def search_triggers_off():
+def row_triggers_off():
     from django.db import connection
 
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT tgname FROM pg_trigger WHERE tgname = ANY(%s)",
-            [[name for _table, name in SEARCH_TRIGGERS]],
+            [[name for _table, name in LOAD_TRIGGERS]],
         )
         present = {row[0] for row in cursor.fetchall()}
-        triggers = [(table, name) for table, name in SEARCH_TRIGGERS if name in present]
+        triggers = [(table, name) for table, name in LOAD_TRIGGERS if name in present]
         for table, name in triggers:
             cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER {name}")
         try:

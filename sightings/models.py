@@ -6,7 +6,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, connection, models, transaction
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, TruncMonth
 from django.urls import get_script_prefix, get_urlconf, reverse
@@ -229,6 +229,11 @@ class ThemedSighting(TaggedItemBase):
         "Sighting", on_delete=models.CASCADE, related_name="themed_items"
     )
     tag = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="themed_items")
+    # The sighting's own dates, copied by database triggers (migration 0021) however
+    # the sighting or the link changes, so a theme's newest sightings are read in
+    # order from one index rather than sorted from all of the theme's links.
+    date_observed = models.DateField(null=True, editable=False)
+    published_at = models.DateTimeField(null=True, editable=False)
 
     class Meta:
         constraints = [
@@ -236,8 +241,14 @@ class ThemedSighting(TaggedItemBase):
                 fields=["content_object", "tag"], name="unique_theme_per_sighting"
             )
         ]
-        # A theme's sightings read from an index alone, as the shifts' are.
-        indexes = [models.Index(fields=["tag", "content_object"], name="theme_link_by_theme")]
+        indexes = [
+            # A theme's sightings read from an index alone, as the shifts' are.
+            models.Index(fields=["tag", "content_object"], name="theme_link_by_theme"),
+            models.Index(
+                fields=["tag", "-date_observed", "-published_at", "-content_object"],
+                name="theme_newest_seen",
+            ),
+        ]
 
 
 class PlaceQuerySet(models.QuerySet):
@@ -464,8 +475,22 @@ class SightingQuerySet(models.QuerySet):
         return self.with_theme_ids(*ids)
 
     def with_theme_ids(self, *ids):
+        if len(ids) == 1:
+            # A sighting has one link to a theme at most, so the join repeats no row,
+            # and its copies of the dates let newest_seen_first() walk the theme's own
+            # index rather than sort all of the theme's sightings.
+            return self.filter(themed_items__tag_id=ids[0]).alias(
+                seen_in_theme=F("themed_items__date_observed"),
+                published_in_theme=F("themed_items__published_at"),
+            )
         links = ThemedSighting.objects.filter(tag_id__in=ids)
         return self.filter(pk__in=links.values("content_object_id"))
+
+    def newest_seen_first(self):
+        """Newest seen first, then newest published: the order of every list."""
+        if "seen_in_theme" in self.query.annotations:
+            return self.order_by("-seen_in_theme", "-published_in_theme", "-pk")
+        return self.order_by("-date_observed", "-published_at", "-pk")
 
     def moving(self, direction):
         """Sightings moving the given way along their shifts: forward or back."""

@@ -267,9 +267,9 @@ def test_broad_facets_are_cached_until_what_is_published_changes(client, monkeyp
     SightingFactory(published=True, setting=HEALTH)
     assert client.get("/sightings/").context["facets"]["total"] == 4
     counted = []
-    count_facets = filters._count_facets
+    bounded_facets = filters._bounded_facets
     monkeypatch.setattr(
-        filters, "_count_facets", lambda *args: counted.append(1) or count_facets(*args)
+        filters, "_bounded_facets", lambda *args: counted.append(1) or bounded_facets(*args)
     )
     # The same set sorted another way is a new page, but its counts are kept.
     assert client.get("/sightings/?sort=oldest").context["facets"]["total"] == 4
