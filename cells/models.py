@@ -13,7 +13,7 @@ from core import versions
 from core.markdown import render_markdown
 from core.slugs import unique_slug
 from core.validators import between_1900_and_today
-from sightings.models import Shift, Sighting
+from sightings.models import Place, Shift, Sighting
 
 
 class CellQuerySet(models.QuerySet):
@@ -26,12 +26,14 @@ class CellQuerySet(models.QuerySet):
     def that_discussed(self, place):
         """Cells whose published notes link a published sighting seen at `place`, each
         with how many of its notes do (notes_here)."""
-        notes = CellNote.objects.published().filter(
-            sightings__place_ref=place, sightings__status=Sighting.Status.PUBLISHED
-        )
-        # Filtered before counting, so only the notes that discuss this place are counted.
+        # One filter(), so the notes counted are the ones joined to the place's links,
+        # which the links' copy of their sighting's place finds by index.
         return (
-            self.filter(notes__in=notes.values("pk"))
+            self.filter(
+                notes__status=CellNote.Status.PUBLISHED,
+                notes__discussed__place_ref=place,
+                notes__discussed__sighting__status=Sighting.Status.PUBLISHED,
+            )
             .annotate(notes_here=Count("notes", distinct=True))
             .order_by("name")
         )
@@ -343,6 +345,18 @@ class DiscussedSighting(models.Model):
         blank=True,
         help_text=_("Optional: one line on what the meeting made of it."),
     )
+    # The sighting's place, copied by database triggers (migration 0007) however the
+    # sighting or the link changes, so the cells that discussed a place are found from
+    # that place's links alone rather than from all of its sightings.
+    place_ref = models.ForeignKey(
+        Place,
+        null=True,
+        editable=False,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
 
     objects = DiscussedSightingQuerySet.as_manager()
 
@@ -350,6 +364,7 @@ class DiscussedSighting(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["note", "sighting"], name="unique_sighting_per_note")
         ]
+        indexes = [models.Index(fields=["place_ref", "note"], name="discussed_by_place")]
 
     def __str__(self):
         return f"{self.sighting} in {self.note}"

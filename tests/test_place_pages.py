@@ -4,12 +4,17 @@ import re
 
 import pytest
 
+from cells.models import Cell, DiscussedSighting
 from cells.templatetags.cells import CELLS_SHOWN
 from sightings import place_profiles
 from sightings.models import Place, PlaceAlias, Sighting
 from tests.factories import CellFactory, CellNoteFactory, SightingFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def place_of(slug):
+    return Place.objects.get(slug=slug)
 
 
 def at(place_name, count=1, **fields):
@@ -145,6 +150,44 @@ def test_a_place_page_names_the_cells_that_discussed_it_most_and_counts_the_rest
     assert "Cell 00" not in html
     assert "Cell 01" not in html
     assert "And 2 other cells, with fewer notes on sightings from here." in html
+
+
+def test_a_sighting_moved_to_another_place_takes_its_discussions_with_it(client, towns):
+    sighting = towns["swansea"][0]
+    CellNoteFactory(cell=CellFactory(name="Open doors"), published=True, sightings=[sighting])
+    assert [cell.name for cell in Cell.objects.that_discussed(place_of("swansea"))] == [
+        "Open doors"
+    ]
+
+    sighting.place, sighting.place_ref = "Hull", None
+    sighting.match_place()
+    sighting.save()
+
+    assert not Cell.objects.that_discussed(place_of("swansea")).exists()
+    assert [cell.name for cell in Cell.objects.that_discussed(place_of("hull"))] == ["Open doors"]
+
+
+def test_a_discussion_follows_its_sighting_however_it_is_moved(towns):
+    sighting = towns["swansea"][0]
+    CellNoteFactory(published=True, sightings=[sighting])
+    link = DiscussedSighting.objects.get(sighting=sighting)
+    assert link.place_ref == place_of("swansea")
+
+    Sighting.objects.filter(pk=sighting.pk).update(place_ref=place_of("hull"))
+    link.refresh_from_db()
+    assert link.place_ref == place_of("hull")
+
+    DiscussedSighting.objects.filter(pk=link.pk).update(sighting=towns["nowhere"][0])
+    link.refresh_from_db()
+    assert link.place_ref == place_of("the-bottom-field")
+
+
+def test_a_withdrawn_sighting_no_longer_counts_its_cell_for_the_place(client, towns):
+    sighting = towns["hull"][0]
+    CellNoteFactory(cell=CellFactory(name="Open doors"), published=True, sightings=[sighting])
+    Sighting.objects.filter(pk=sighting.pk).update(status=Sighting.Status.WITHDRAWN)
+
+    assert not Cell.objects.that_discussed(place_of("hull")).exists()
 
 
 def test_a_place_page_takes_the_lists_filters(client, towns):

@@ -14,6 +14,8 @@ to another theme or sighting, so a sighting's new dates do not rebuild its vecto
 
 from django.db import migrations, models
 
+from core.vendor_sql import run_by_vendor
+
 TOUCH_FUNCTION = """
 CREATE OR REPLACE FUNCTION sightings_themedsighting_touch() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -134,17 +136,6 @@ SQLITE_DROP = [
 ]
 
 
-def run(postgresql, sqlite):
-    def statements(apps, schema_editor):
-        vendor = schema_editor.connection.vendor
-        chosen = {"postgresql": postgresql, "sqlite": sqlite}.get(vendor, [])
-        with schema_editor.connection.cursor() as cursor:
-            for sql in chosen:
-                cursor.execute(sql)
-
-    return statements
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("sightings", "0020_covering_indexes"),
@@ -162,7 +153,8 @@ class Migration(migrations.Migration):
             field=models.DateTimeField(editable=False, null=True),
         ),
         migrations.RunPython(
-            run(POSTGRESQL_CREATE, SQLITE_CREATE), run(POSTGRESQL_DROP, SQLITE_DROP)
+            run_by_vendor(postgresql=POSTGRESQL_CREATE, sqlite=SQLITE_CREATE),
+            run_by_vendor(postgresql=POSTGRESQL_DROP, sqlite=SQLITE_DROP),
         ),
         migrations.AddIndex(
             model_name="themedsighting",
