@@ -325,10 +325,10 @@ def facet_counts(sighting_filter):
 def _bounded_facets(results, shifts):
     """The ids of the newest COUNT_LIMIT results, in the list's order, and their facets.
 
-    One query reads the ids with their settings (the newest-seen indexes carry the
-    setting, so no row is visited), and one more than are counted to know whether there
-    are more; a second counts the shifts those ids show. The list's numbered pages are
-    then cut from the ids.
+    One query reads COUNT_LIMIT + 1 ids with their settings (the newest-seen indexes
+    carry the setting, so no row is visited; the extra id only says there are more); a
+    second counts the shifts those ids show. The list's numbered pages are then cut from
+    the ids.
     """
     found = list(results.newest_seen_first().values_list("pk", "setting")[: COUNT_LIMIT + 1])
     capped = len(found) > COUNT_LIMIT
