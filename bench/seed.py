@@ -340,8 +340,8 @@ def seed(target, rng):
     themes = ensure_themes(theme_count(target))
     places = ensure_places()
     with row_triggers_off(), secondary_indexes_dropped(*LOADED_TABLES):
-        new_ids, dates = copy_sightings(missing, authors, places, rng)
-        copy_shift_links(new_ids, rng)
+        new_ids, dates, shifts = copy_sightings(missing, authors, places, rng)
+        copy_shift_links(shifts)
         copy_theme_links(dates, themes, rng)
         fill_search_vectors()
     copy_follow_ups(new_ids, authors, rng)
@@ -497,9 +497,10 @@ SLIPPING_BACK = 1 / 12
 def copy_sightings(count, authors, places, rng):
     from django.utils import timezone
 
-    from sightings.models import Sighting
+    from sightings.models import Shift, Sighting
 
     stories = build_stories(rng)
+    all_shifts = list(Shift.objects.all())
     settings_ = list(Sighting.Setting.values)
     connections = [*Sighting.Connection.values, ""]
     now = timezone.now()
@@ -511,6 +512,7 @@ def copy_sightings(count, authors, places, rng):
     # as a real one is, and reading the newest few reads few pages of it.
     ages = sorted((rng.randint(30, days) for _ in ids), reverse=True)
     dates = {}
+    shifts = {}
     started = time.monotonic()
 
     def rows():
@@ -525,6 +527,8 @@ def copy_sightings(count, authors, places, rng):
             ) + datetime.timedelta(days=rng.randint(1, 29), minutes=rng.randint(0, 600))
             published = min(published, now)
             dates[pk] = (observed, published)
+            shown = rng.sample(all_shifts, rng.randint(1, 3))
+            shifts[pk] = [shift.pk for shift in shown]
             yield {
                 "id": pk,
                 "title": title,
@@ -547,12 +551,13 @@ def copy_sightings(count, authors, places, rng):
                 "updated_at": published,
                 "submitted_at": published - datetime.timedelta(days=1),
                 "published_at": published,
+                "shift_mask": sum(shift.bit for shift in shown),
             }
 
     fields = list(next(rows()).keys())
     copy_rows(Sighting, rows(), fields)
     log(f"{count} sightings copied in {time.monotonic() - started:.0f} s.")
-    return ids, dates
+    return ids, dates, shifts
 
 
 _slug_cache = {}
@@ -566,15 +571,15 @@ def slug_for(title):
     return _slug_cache[title]
 
 
-def copy_shift_links(sighting_ids, rng):
-    from sightings.models import Shift, Sighting
+def copy_shift_links(shifts):
+    """Each sighting's links to the shifts its row's shift_mask already holds."""
+    from sightings.models import Sighting
 
     through = Sighting.shifts.through
-    shift_ids = list(Shift.objects.values_list("pk", flat=True))
     rows = (
         {"sighting_id": pk, "shift_id": shift_id}
-        for pk in sighting_ids
-        for shift_id in rng.sample(shift_ids, rng.randint(1, 3))
+        for pk, shift_ids in shifts.items()
+        for shift_id in shift_ids
     )
     copy_rows(through, rows, ["sighting_id", "shift_id"])
     log("Shift links copied.")
@@ -705,13 +710,16 @@ def ensure_cells(authors, rng, count):
     log(f"{count - have} cells with {NOTES_PER_CELL} published notes each added.")
 
 
-# The triggers that keep each sighting's search vector current (migration 0003) and
-# copy its dates to its theme links (migration 0021). Row by row they would rewrite
-# every sighting once more for its themes and look up every link's sighting; during the
-# bulk load they are off: the links are copied with their dates, and the vectors are
-# filled afterwards in one UPDATE that computes what the triggers would have.
+# The triggers that keep each sighting's search vector current (migration 0003), copy
+# its dates to its theme links (migration 0021) and work out its shift_mask (migration
+# 0022). Row by row they would rewrite every sighting once more for its themes and its
+# shifts and look up every link's sighting; during the bulk load they are off: the
+# sightings are copied with their shift masks and the links with their dates, and the
+# vectors are filled afterwards in one UPDATE that computes what the triggers would have.
 LOAD_TRIGGERS = [
     ("sightings_sighting", "sightings_sighting_search_vector"),
+    ("sightings_sighting", "sightings_sighting_shift_mask"),
+    ("sightings_sighting_shifts", "sightings_sighting_shifts_added"),
     ("sightings_themedsighting", "sightings_themedsighting_added"),
     ("sightings_themedsighting", "sightings_themedsighting_dates"),
 ]

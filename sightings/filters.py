@@ -13,14 +13,13 @@ from functools import cached_property
 import django_filters
 from django import forms
 from django.core.exceptions import EmptyResultSet
-from django.db.models import Count
 from django.http import QueryDict
 from django.utils import dateformat, translation
 from django.utils.translation import gettext_lazy as _
 
 from core.generation import cached
 from sightings import search
-from sightings.models import Place, Shift, Sighting, Theme, among
+from sightings.models import Place, Shift, Sighting, Theme
 
 
 class LastingCheckbox(forms.CheckboxInput):
@@ -111,7 +110,7 @@ class SightingFilter(django_filters.FilterSet):
             del self.filters[name]
         self.shifts = []
         if "shift" in self.filters:
-            self.shifts = list(Shift.objects.only("pk", "slug", "name"))
+            self.shifts = list(Shift.objects.only("pk", "slug", "name", "position"))
             self.filters["shift"].extra["choices"] = [
                 (shift.slug, shift.translated_name) for shift in self.shifts
             ]
@@ -131,8 +130,7 @@ class SightingFilter(django_filters.FilterSet):
         return queryset
 
     def filter_shift(self, queryset, name, value: list[str]):
-        ids = {shift.slug: shift.pk for shift in self.shifts}
-        return queryset.with_shift_ids(*(ids[slug] for slug in value))
+        return queryset.showing(*(shift for shift in self.shifts if shift.slug in value))
 
     def filter_theme(self, queryset, name, value: list[str]):
         return queryset.with_theme(*value)
@@ -325,30 +323,31 @@ def facet_counts(sighting_filter):
 def _bounded_facets(results, shifts):
     """The ids of the newest COUNT_LIMIT results, in the list's order, and their facets.
 
-    One query reads COUNT_LIMIT + 1 ids with their settings (the newest-seen indexes
-    carry the setting, so no row is visited; the extra id only says there are more); a
-    second counts the shifts those ids show. The list's numbered pages are then cut from
-    the ids.
+    One query reads COUNT_LIMIT + 1 ids with their settings and shifts (the newest-seen
+    indexes carry both, so no row is visited; the extra id only says there are more).
+    The list's numbered pages are then cut from the ids.
     """
-    found = list(results.newest_seen_first().values_list("pk", "setting")[: COUNT_LIMIT + 1])
+    newest = results.newest_seen_first().values_list("pk", "setting", "shift_mask")
+    found = list(newest[: COUNT_LIMIT + 1])
     capped = len(found) > COUNT_LIMIT
     counted = found[:COUNT_LIMIT]
-    ids = [pk for pk, _setting in counted]
-    settings = Counter(setting for _pk, setting in counted)
-    return _facets(settings, _shift_counts(ids), shifts) | {
+    ids = [pk for pk, _setting, _mask in counted]
+    settings = Counter(setting for _pk, setting, _mask in counted)
+    masks = Counter(mask for _pk, _setting, mask in counted)
+    return _facets(settings, _shift_counts(masks, shifts), shifts) | {
         "capped": capped,
         "sample": COUNT_LIMIT if capped else None,
         "newest": ids,
     }
 
 
-def _shift_counts(ids):
-    """How many of the sightings `ids` show each shift, by the shift's id."""
-    if not ids:
-        return {}
-    links = Sighting.shifts.through.objects.filter(sighting_id__in=among(ids)).order_by()
-    counted = links.values("shift_id").annotate(sightings=Count("*"))
-    return dict(counted.values_list("shift_id", "sightings"))
+def _shift_counts(masks, shifts):
+    """How many sightings show each shift, by the shift's id, from a Counter of their
+    shift masks."""
+    return {
+        shift.pk: sum(count for mask, count in masks.items() if mask & shift.bit)
+        for shift in shifts
+    }
 
 
 def _facets(settings, shift_counts, shifts):

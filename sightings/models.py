@@ -9,6 +9,7 @@ from django.db import IntegrityError, connection, models, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.lookups import GreaterThan
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone, translation
 from django.utils.text import format_lazy
@@ -80,6 +81,11 @@ class Shift(models.Model):
 
     def get_absolute_url(self):
         return url_by_slug("sightings:shift-detail", self.slug)
+
+    @property
+    def bit(self):
+        """This shift's bit in a sighting's shift_mask: the five positions are fixed."""
+        return 1 << (self.position - 1)
 
     def delete(self, *args, **kwargs):
         raise PermissionDenied(_("The five shifts are fixed and cannot be deleted."))
@@ -456,15 +462,18 @@ class SightingQuerySet(models.QuerySet):
         slugs = [slug for slug in slugs if slug]
         if not slugs:
             return self
-        ids = Shift.objects.filter(slug__in=slugs).values_list("pk", flat=True)
-        return self.with_shift_ids(*ids)
+        return self.showing(*Shift.objects.filter(slug__in=slugs).only("position"))
 
-    def with_shift_ids(self, *ids):
-        # Literal ids rather than a join on the slug: PostgreSQL's statistics then tell
-        # it how common each shift or theme is, and it walks the newest-first index for
-        # a common one instead of fetching every match (docs/performance.md).
-        links = Sighting.shifts.through.objects.filter(shift_id__in=ids)
-        return self.filter(pk__in=links.values("sighting_id"))
+    def showing(self, *shifts):
+        """Sightings showing any of the given shifts, tested on their own row.
+
+        The condition is written as each shift's partial index states it (migration
+        0022), so that PostgreSQL walks one shift's sightings alone, newest seen first.
+        """
+        mask = 0
+        for shift in shifts:
+            mask |= shift.bit
+        return self.filter(GreaterThan(F("shift_mask").bitand(mask), 0))
 
     def with_theme(self, *slugs):
         """Sightings tagged with any of the given theme slugs."""
@@ -791,9 +800,12 @@ class Sighting(models.Model):
     # Written only by database triggers on PostgreSQL (see sightings/search.py and
     # migration 0003); always empty on SQLite, where search uses a contains match.
     search_vector = SearchVectorField(null=True, editable=False)
+    # The shifts it shows, each as its Shift.bit, kept by database triggers (migration
+    # 0022) so that the lists read them with the sighting and not from the links.
+    shift_mask = models.PositiveSmallIntegerField(default=0, editable=False)
 
     objects = SightingQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["story_html", "search_vector"])
+    history = HistoricalRecords(excluded_fields=["story_html", "search_vector", "shift_mask"])
 
     # The status as last read or saved, so that leaving "published" can be told apart
     # from never having been there (sightings/invalidation.py).
@@ -812,7 +824,7 @@ class Sighting(models.Model):
             # entries rather than fetching eleven table rows for each one it shows.
             models.Index(
                 fields=["status", "-date_observed", "-published_at", "-id"],
-                include=["direction", "setting", "connection", "place_ref"],
+                include=["direction", "setting", "connection", "place_ref", "shift_mask"],
                 name="sighting_newest_seen",
             ),
             # A theme's sightings are found by id in its links and sorted by the date
@@ -820,7 +832,7 @@ class Sighting(models.Model):
             # reads an index, not a table row each.
             models.Index(
                 fields=["id"],
-                include=["status", "date_observed", "published_at", "setting"],
+                include=["status", "date_observed", "published_at", "setting", "shift_mask"],
                 name="sighting_sort_by_id",
             ),
             # A place's page lists its sightings newest seen first, as the list does. Its
@@ -829,7 +841,7 @@ class Sighting(models.Model):
             # read the index alone and not a table page per sighting.
             models.Index(
                 fields=["place_ref", "status", "-date_observed", "-published_at", "-id"],
-                include=["direction", "setting", "connection"],
+                include=["direction", "setting", "connection", "shift_mask"],
                 name="sighting_place_counted",
             ),
         ]

@@ -289,7 +289,7 @@ def shift_detail(request, slug):
     shift = get_object_or_404(Shift, slug=slug)
     context = filtered_list_context(
         request,
-        Sighting.objects.published().with_shift_ids(shift.pk),
+        Sighting.objects.published().showing(shift),
         fixed=["shift"],
         fixed_query={"shift": shift.slug},
     )
