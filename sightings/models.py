@@ -817,7 +817,12 @@ class Sighting(models.Model):
             # With the id, each order the lists use is read from an index alone: newest
             # published for the home page and feeds, newest (or, read backwards,
             # oldest) seen for the lists, which also serves "seen from" and "up to".
-            models.Index(fields=["status", "-published_at", "-id"], name="sighting_newest_first"),
+            # Each carries the shifts, so a feed or list of a shift tests them there.
+            models.Index(
+                fields=["status", "-published_at", "-id"],
+                include=["shift_mask"],
+                name="sighting_newest_first",
+            ),
             models.Index(fields=["status", "submitted_at"], name="sighting_status_submitted"),
             # The list's filters on a sighting's own columns are tested in the index
             # (PostgreSQL), so a list of the one in twelve slipping back walks index

@@ -202,9 +202,18 @@ class Migration(migrations.Migration):
             run_by_vendor(postgresql=POSTGRESQL_CREATE, sqlite=SQLITE_CREATE),
             run_by_vendor(postgresql=POSTGRESQL_DROP, sqlite=SQLITE_DROP),
         ),
+        migrations.RemoveIndex(model_name="sighting", name="sighting_newest_first"),
         migrations.RemoveIndex(model_name="sighting", name="sighting_place_counted"),
         migrations.RemoveIndex(model_name="sighting", name="sighting_newest_seen"),
         migrations.RemoveIndex(model_name="sighting", name="sighting_sort_by_id"),
+        migrations.AddIndex(
+            model_name="sighting",
+            index=models.Index(
+                fields=["status", "-published_at", "-id"],
+                include=("shift_mask",),
+                name="sighting_newest_first",
+            ),
+        ),
         migrations.AddIndex(
             model_name="sighting",
             index=models.Index(
