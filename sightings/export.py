@@ -1,8 +1,8 @@
 """Open data: every published sighting matching the list's filters, as CSV or JSON.
 
 Both formats are streamed: rows are read from the database in chunks and written
-out as they come, with one query per chunk for their shifts and their themes, so
-memory stays flat however many sightings match. The columns, their order and
+out as they come, each with the shifts its row carries and one query per chunk for
+their themes, so memory stays flat however many sightings match. The columns, their order and
 their meaning are fixed here and documented on the Open data page; add new ones
 at the end.
 """
@@ -16,7 +16,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from sightings.models import FollowUp, Shift, Sighting, Theme, ThemedSighting, among
+from sightings.models import FollowUp, Shift, Theme, ThemedSighting, among
 
 CHUNK_SIZE = 2000
 LICENCE = "CC BY 4.0"
@@ -76,6 +76,7 @@ _FIELDS = [
     "published_at",
     "direction",
     "place_ref__slug",
+    "shift_mask",
 ]
 
 
@@ -93,11 +94,15 @@ def _chunks(queryset, absolute_url):
         iterator = values.iterator(chunk_size=CHUNK_SIZE)
         while chunk := list(islice(iterator, CHUNK_SIZE)):
             pks = [row["pk"] for row in chunk]
-            shifts, themes = names.shifts_by_sighting(pks), names.themes_by_sighting(pks)
+            themes = names.themes_by_sighting(pks)
             outcomes = _latest_outcomes(pks)
             yield [
                 _columns(
-                    row, shifts[row["pk"]], themes[row["pk"]], outcomes.get(row["pk"]), url_for
+                    row,
+                    names.shifts_in(row["shift_mask"]),
+                    themes[row["pk"]],
+                    outcomes.get(row["pk"]),
+                    url_for,
                 )
                 for row in chunk
             ]
@@ -106,24 +111,21 @@ def _chunks(queryset, absolute_url):
 class _Names:
     """The slugs of the shifts and the names of the themes, each read once per file.
 
-    Each chunk then reads only the (sighting, shift) and (sighting, theme) id pairs
-    from the link tables' indexes, without joining the shift and theme tables again.
+    A sighting's row says which shifts it shows (`shift_mask`), and each chunk reads
+    only the (sighting, theme) id pairs from the links' index, without joining the
+    theme table again.
     """
 
     def __init__(self):
-        self.shifts = {
-            pk: (position, slug)
-            for pk, position, slug in Shift.objects.values_list("pk", "position", "slug")
-        }
+        self.shifts = [(shift.bit, shift.slug) for shift in Shift.objects.only("slug", "position")]
+        self.shift_slugs = {}
         self.themes = {}
 
-    def shifts_by_sighting(self, pks):
-        links = Sighting.shifts.through.objects.filter(sighting_id__in=among(pks))
-        found = _grouped(
-            (sighting, self.shifts[shift])
-            for sighting, shift in links.values_list("sighting_id", "shift_id")
-        )
-        return defaultdict(list, {pk: [slug for _p, slug in sorted(v)] for pk, v in found.items()})
+    def shifts_in(self, mask):
+        """The slugs of the shifts a shift_mask holds, in the five's order."""
+        if mask not in self.shift_slugs:
+            self.shift_slugs[mask] = [slug for bit, slug in self.shifts if mask & bit]
+        return self.shift_slugs[mask]
 
     def themes_by_sighting(self, pks):
         links = list(
