@@ -810,6 +810,10 @@ class Sighting(models.Model):
     # The status as last read or saved, so that leaving "published" can be told apart
     # from never having been there (sightings/invalidation.py).
     status_when_loaded = None
+    # A search's excerpt with the matched words marked, which sightings.search gives the
+    # cards it lists; a card elsewhere has none to show, and looking up an attribute
+    # that is missing costs a template a search of the object's every name.
+    snippet = ""
 
     class Meta:
         ordering = ["-published_at", "-pk"]
