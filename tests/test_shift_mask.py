@@ -5,7 +5,10 @@ both: whatever writes the links or the row, the lists and their counts find a si
 under exactly the shifts it shows.
 """
 
+import io
+
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
 from sightings.models import Shift, Sighting
@@ -117,3 +120,16 @@ def test_a_list_of_one_shift_walks_that_shifts_own_index():
         plan = newest.values_list("pk", "setting", "shift_mask")[:20].explain()
 
     assert f"sighting_newest_showing_{me_to_we.position}" in plan
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="SQLite's schema editor cannot open inside a test's transaction",
+)
+def test_printing_the_migrations_sql_runs_none_of_it():
+    printed = io.StringIO()
+
+    call_command("sqlmigrate", "sightings", "0022", stdout=printed)
+
+    # Run rather than printed, the column would be added again: an error, here.
+    assert "ADD COLUMN shift_mask" in printed.getvalue()
