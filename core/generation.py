@@ -14,6 +14,7 @@ computed afresh until it can be, so a change is never hidden behind an old entry
 """
 
 import time
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -21,6 +22,28 @@ from django.db import transaction
 
 GENERATION_KEY = "counts:generation"
 ENTRY_TIMEOUT = 10 * 60
+
+# The generation as first read in the request being served (OneGenerationPerRequest).
+_read_in_request = ContextVar("generation_read_in_request", default=None)
+
+
+class OneGenerationPerRequest:
+    """Middleware: a request reads the generation once, however many kept values it uses.
+
+    A page reads its counts, facets and kept page under one generation rather than
+    asking the cache again for each (a place's page asked six times), and they then
+    agree with each other even if a publication elsewhere starts a new one meanwhile.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _read_in_request.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _read_in_request.reset(token)
 
 
 def entries():
@@ -37,14 +60,23 @@ def published_changed():
 
 def _new_generation():
     cache.set(GENERATION_KEY, time.time_ns(), None)
+    # A request that changed what is published reads the new generation afresh.
+    read = _read_in_request.get()
+    if read is not None:
+        read.clear()
 
 
 def generation():
     """The current generation, started now if there is none; None if it cannot be read."""
+    read = _read_in_request.get()
+    if read:
+        return read["current"]
     current = cache.get(GENERATION_KEY)
     if current is None:
         cache.add(GENERATION_KEY, time.time_ns(), None)
         current = cache.get(GENERATION_KEY)
+    if read is not None and current is not None:
+        read["current"] = current
     return current
 
 

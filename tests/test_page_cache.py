@@ -299,3 +299,47 @@ def test_addresses_worked_out_once_still_follow_the_script_prefix():
         assert shift.get_absolute_url() == "/observatory/shifts/me-to-we/"
     finally:
         set_script_prefix("/")
+
+
+class _CountedGenerationReads:
+    """The default cache, counting how often the generation is read from it."""
+
+    def __init__(self, cache):
+        self.cache = cache
+        self.reads = 0
+
+    def get(self, key, *args, **kwargs):
+        if key == generation.GENERATION_KEY:
+            self.reads += 1
+        return self.cache.get(key, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.cache, name)
+
+
+def test_a_page_reads_the_generation_once_for_all_it_keeps(client, author, monkeypatch):
+    SightingFactory.create_batch(3, published=True, place="Walsall", themes=["food"])
+    counted = _CountedGenerationReads(generation.cache)
+    monkeypatch.setattr(generation, "cache", counted)
+    client.force_login(author)
+
+    response = client.get("/sightings/", {"theme": "food"})
+
+    assert response.status_code == 200
+    assert counted.reads == 1
+
+
+def test_a_request_that_publishes_reads_the_new_generation_after(convenor, rf):
+    sighting = SightingFactory(submitted=True)
+    seen = []
+
+    def publish_between_reads(request):
+        seen.append(generation.generation())
+        sighting.publish(by=convenor)
+        seen.append(generation.generation())
+        return HttpResponse()
+
+    generation.OneGenerationPerRequest(publish_between_reads)(rf.get("/"))
+
+    assert None not in seen
+    assert seen[0] != seen[1]
