@@ -2,9 +2,9 @@
 
 Both formats are streamed: rows are read from the database in chunks and written
 out as they come, each with the shifts its row carries and one query per chunk for
-their themes, so memory stays flat however many sightings match. The columns, their order and
-their meaning are fixed here and documented on the Open data page; add new ones
-at the end.
+their themes, so memory stays flat however many sightings match. The columns, their
+order and their meaning are fixed here and documented on the Open data page; add new
+ones at the end.
 """
 
 import csv

@@ -811,8 +811,8 @@ class Sighting(models.Model):
     # from never having been there (sightings/invalidation.py).
     status_when_loaded = None
     # A search's excerpt with the matched words marked, which sightings.search gives the
-    # cards it lists; a card elsewhere has none to show, and looking up an attribute
-    # that is missing costs a template a search of the object's every name.
+    # cards it lists. Elsewhere a card has none; were the attribute missing, the
+    # template would list every name the object has (dir()) before giving up on it.
     snippet = ""
 
     class Meta:
